@@ -1,0 +1,146 @@
+//! Labels sections with taxonomy keys (shared/design/TAXONOMY.md).
+//!
+//! Heading words first; where the heading is vague, the section's own text. Parts go on
+//! top-level sections (and on a deeper section only for unmistakable cues such as
+//! 第一责任人); topics go below, or on a thematic top-level section.
+
+mod cues;
+
+use crate::corpus::{Label, Report, SectionId};
+pub use cues::{Scores, score};
+
+/// Statutory parts named unmistakably by a heading (used for level inference too).
+pub fn strong_parts(title: &str) -> Vec<Label> {
+    let s = score(title);
+    let mut out: Vec<Label> = crate::corpus::PARTS
+        .into_iter()
+        .filter(|&l| s.strong(l))
+        .collect();
+    if out.len() > 1 {
+        out.retain(|&l| l != Label::MeasuresOutcomes);
+    }
+    out
+}
+
+/// Parts for a top-level heading, given the year the report covers.
+fn top_parts(title: &str, year: Option<u16>) -> Vec<Label> {
+    let s = score(title);
+    let mut out: Vec<Label> = Vec::new();
+    let next_year = year.map(|y| y + 1);
+    let title_year = crate::ingest::meta::first_year(title);
+    for l in crate::corpus::PARTS {
+        if s.strong(l) || s.weak(l) {
+            out.push(l);
+        }
+    }
+    let plan_words = [
+        "计划", "安排", "打算", "思路", "举措", "重点", "目标", "工作",
+    ];
+    if next_year.is_some()
+        && title_year == next_year
+        && plan_words.iter().any(|w| title.contains(w))
+    {
+        out.push(Label::NextYearPlan);
+    }
+    if title_year.is_some() && title_year == year && title.contains("情况") {
+        out.push(Label::MeasuresOutcomes);
+    }
+    out.sort();
+    out.dedup();
+    // 举措 / 情况 also appear in other parts' headings: measures only when nothing else fits.
+    if out.len() > 1 {
+        out.retain(|&l| l != Label::MeasuresOutcomes);
+    }
+    out
+}
+
+/// Topic labels from a score, best first: those within half of the best, at most `max`.
+fn pick_topics(s: &Scores, min: u32, max: usize) -> Vec<Label> {
+    let mut t: Vec<(Label, u32)> = crate::corpus::TOPICS
+        .into_iter()
+        .map(|l| (l, s.get(l)))
+        .filter(|&(_, v)| v >= min)
+        .collect();
+    t.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let best = t.first().map_or(0, |x| x.1);
+    t.into_iter()
+        .filter(|&(_, v)| v * 2 >= best)
+        .take(max)
+        .map(|(l, _)| l)
+        .collect()
+}
+
+/// Topics for a section: from its heading, else from its own text (or its children's
+/// headings when it has no text of its own).
+fn topics(report: &Report, id: SectionId) -> Vec<Label> {
+    let sec = report.section(id);
+    let from_title = pick_topics(&score(&sec.title), 1, 3);
+    if !from_title.is_empty() {
+        return from_title;
+    }
+    let mut s = score(&sec.text);
+    if sec.text.chars().count() < 40 {
+        for &c in &sec.children {
+            s.add(&score(&report.section(c).title));
+        }
+    }
+    pick_topics(&s, 2, 2)
+}
+
+/// Label every section of a report in place.
+pub fn label_report(report: &mut Report) {
+    let year = report.meta.year;
+    let n = report.sections.len();
+    let mut labels: Vec<Vec<Label>> = vec![Vec::new(); n];
+    let roots = report.roots.clone();
+    let top: Vec<Vec<Label>> = roots
+        .iter()
+        .map(|&r| top_parts(&report.section(r).title, year))
+        .collect();
+    let has_measures = top.iter().any(|p| p.contains(&Label::MeasuresOutcomes));
+    for (k, &r) in roots.iter().enumerate() {
+        let mut l = top[k].clone();
+        if l.is_empty() {
+            // A thematic top-level heading belongs to the measures, unless the report
+            // has a measures part of its own; either way it carries its topic.
+            if !has_measures {
+                l.push(Label::MeasuresOutcomes);
+            }
+            l.extend(topics(report, r));
+        }
+        labels[r.index()] = l;
+    }
+    for i in 0..n {
+        let id = SectionId(i as u32);
+        let sec = report.section(id);
+        if sec.parent.is_none() {
+            continue;
+        }
+        let mut l: Vec<Label> = Vec::new();
+        // Parts on deeper sections: only unmistakable cues, and not repeating an ancestor.
+        for p in strong_parts(&sec.title) {
+            // 计划/问题 words are everyday vocabulary below the top level.
+            if !matches!(p, Label::LeaderResponsibility | Label::OtherMatters) {
+                continue;
+            }
+            let mut anc = sec.parent;
+            let mut repeated = false;
+            while let Some(a) = anc {
+                if labels[a.index()].contains(&p) {
+                    repeated = true;
+                }
+                anc = report.section(a).parent;
+            }
+            if !repeated {
+                l.push(p);
+            }
+        }
+        l.extend(topics(report, id));
+        labels[i] = l;
+    }
+    for (sec, mut l) in report.sections.iter_mut().zip(labels) {
+        l.sort();
+        l.dedup();
+        sec.labels = l;
+    }
+}

@@ -1,0 +1,30 @@
+//! The in-memory model: a corpus of reports, each with metadata and a section tree.
+//!
+//! Built once by [`crate::ingest`], then read-only; every view and index borrows it.
+
+mod label;
+mod report;
+
+pub use label::{Label, PARTS, TOPICS};
+pub use report::{MetaLine, MetaLineKind, Report, ReportMeta, Section, SectionId};
+
+/// A file that could not be loaded, with the reason in words a user understands.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LoadError {
+    pub path: String,
+    pub error: String,
+}
+
+/// Every report that loaded, plus the inputs that were skipped and why.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub reports: Vec<Report>,
+    pub errors: Vec<LoadError>,
+}
+
+impl Corpus {
+    /// Total sections over all reports.
+    pub fn section_count(&self) -> usize {
+        self.reports.iter().map(|r| r.sections.len()).sum()
+    }
+}

@@ -1,0 +1,310 @@
+//! Line cleaning: whitespace normalisation, markdown decoration, page chrome, page
+//! numbers and conversion artifacts. Useful values in chrome (dates, source) are kept.
+
+use super::text::{is_cjk, is_cjk_punct, is_space};
+
+/// Markdown decoration found on a line (the numbering is trusted over it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Md {
+    None,
+    Hash(u8),
+    Bold,
+}
+
+/// A non-blank, non-noise source line after normalisation.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// 1-based line number in the decoded source.
+    pub no: usize,
+    pub text: String,
+    /// A blank (or noise-only) line stands between this line and the previous content line.
+    pub blank_before: bool,
+    pub md: Md,
+}
+
+/// The result of cleaning one document.
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    pub lines: Vec<Line>,
+    pub noise: Vec<String>,
+    /// Publication date found in page chrome (ISO).
+    pub chrome_date: Option<String>,
+    /// 来源：… from page chrome.
+    pub source: Option<String>,
+}
+
+pub fn clean(text: &str) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut blank_before = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let no = i + 1;
+        let trimmed = raw.trim_matches(is_space);
+        if trimmed.is_empty() {
+            blank_before = true;
+            continue;
+        }
+        let mut line = normalize_spaces(trimmed);
+        strip_artifacts(&mut line, &mut out.noise);
+        if line.is_empty() {
+            continue;
+        }
+        if is_separator(&line) || is_page_number(&line) {
+            out.noise.push(trimmed.to_string());
+            blank_before = true;
+            continue;
+        }
+        if is_chrome(&line) {
+            if out.chrome_date.is_none() {
+                out.chrome_date = super::meta::find_date(&line);
+            }
+            if out.source.is_none() {
+                out.source = chrome_source(&line);
+            }
+            out.noise.push(trimmed.to_string());
+            blank_before = true;
+            continue;
+        }
+        let (text, md) = strip_markdown(&line);
+        if text.is_empty() {
+            out.noise.push(trimmed.to_string());
+            continue;
+        }
+        out.lines.push(Line {
+            no,
+            text,
+            blank_before,
+            md,
+        });
+        blank_before = false;
+    }
+    out
+}
+
+/// Collapse whitespace runs: removed next to CJK text ("2024 年" → "2024年"), else one space.
+pub fn normalize_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if is_space(c) {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            let keep = match prev {
+                Some(p) => !(joins_cjk(p) || joins_cjk(c)),
+                None => false,
+            };
+            if keep {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+fn joins_cjk(c: char) -> bool {
+    is_cjk(c) || is_cjk_punct(c)
+}
+
+/// Word/HTML conversion artifacts such as `[bookmark: _GoBack]`: removed, kept as noise.
+fn strip_artifacts(line: &mut String, noise: &mut Vec<String>) {
+    while let Some(start) = line.find("[bookmark:") {
+        let Some(len) = line[start..].find(']') else {
+            break;
+        };
+        let end = start + len + 1;
+        noise.push(line[start..end].to_string());
+        line.replace_range(start..end, "");
+    }
+    let t = line.trim_matches(is_space);
+    if t.len() != line.len() {
+        *line = t.to_string();
+    }
+}
+
+fn is_separator(s: &str) -> bool {
+    s.chars().count() >= 3
+        && s.chars().all(|c| {
+            matches!(
+                c,
+                '-' | '=' | '*' | '_' | '—' | '~' | '·' | '.' | '－' | '＝' | '…'
+            )
+        })
+}
+
+/// "— 2 —", "-3-", "第 3 页", "第3页 共9页", "3/9", or a bare small number.
+fn is_page_number(s: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    let inner =
+        s.trim_matches(|c: char| matches!(c, '-' | '—' | '–' | '－' | '_' | '~' | '·' | ' ' | '•'));
+    if digits(inner) && inner.len() <= 3 {
+        return true;
+    }
+    if let Some(rest) = s.strip_prefix('第')
+        && let Some(idx) = rest.find('页')
+    {
+        let n = rest[..idx].trim();
+        let tail = rest[idx + '页'.len_utf8()..].trim();
+        let tail_ok = tail.is_empty()
+            || (tail.starts_with('共') && tail.ends_with('页'))
+            || tail.starts_with(['，', ',', '/']);
+        return digits(n) && tail_ok;
+    }
+    if let Some((a, b)) = s.split_once('/') {
+        return digits(a.trim()) && digits(b.trim()) && s.len() <= 9;
+    }
+    false
+}
+
+/// Web page chrome: breadcrumbs, publication info, share/print/font widgets.
+fn is_chrome(s: &str) -> bool {
+    const ANYWHERE: &[&str] = &[
+        "当前位置",
+        "所在的位置",
+        "现在的位置",
+        "首页>",
+        "首页》",
+        "浏览次数",
+        "阅读次数",
+        "访问次数",
+        "点击数：",
+        "点击率",
+        "【关闭】",
+        "[关闭]",
+        "关闭窗口",
+        "打印本页",
+        "【打印】",
+        "[打印]",
+        "字体：大中小",
+        "字体:大中小",
+        "字号：大中小",
+        "【大中小】",
+        "分享到",
+        "扫一扫在手机",
+        "扫一扫在手机打开",
+        "无障碍",
+        "简体|繁体",
+        "简体｜繁体",
+        "繁體",
+        "视力保护色",
+        "【收藏】",
+        "加入收藏",
+        "上一篇",
+        "下一篇",
+    ];
+    const LEADING: &[&str] = &[
+        "发布时间",
+        "发布日期",
+        "发文日期",
+        "编辑日期",
+        "更新时间",
+        "更新日期",
+        "成文日期",
+        "信息来源",
+        "来源",
+        "作者",
+        "编辑",
+        "责任编辑",
+        "【编辑日期",
+        "【发布时间",
+        "【字体",
+        "分享：",
+    ];
+    if s.chars().count() > 120 {
+        return false;
+    }
+    if ANYWHERE.iter().any(|p| s.contains(p)) {
+        return true;
+    }
+    LEADING.iter().any(|p| {
+        s.strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with(['：', ':', '】']) || p.ends_with('：'))
+    })
+}
+
+fn chrome_source(s: &str) -> Option<String> {
+    for key in ["信息来源", "来源"] {
+        if let Some(pos) = s.find(key) {
+            let rest = &s[pos + key.len()..];
+            let rest = rest.trim_start_matches(['：', ':', ' ']);
+            let value: String = rest
+                .chars()
+                .take_while(|&c| !is_space(c) && !matches!(c, '【' | '】' | '|' | '｜' | '[' | ']'))
+                .collect();
+            if !value.is_empty() {
+                return Some(value);
+            }
+        }
+    }
+    None
+}
+
+/// Strip `#` heading marks and `**…**` emphasis that wraps the start of a line.
+fn strip_markdown(s: &str) -> (String, Md) {
+    let hashes = s.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) {
+        let rest = s[hashes..].trim_matches(is_space);
+        let rest = rest.trim_end_matches('#').trim_end();
+        let (inner, _) = strip_bold(rest);
+        return (inner, Md::Hash(hashes as u8));
+    }
+    let (inner, bold) = strip_bold(s);
+    (inner, if bold { Md::Bold } else { Md::None })
+}
+
+/// `**标题**正文` → `标题正文`, bold when the emphasis opened the line.
+fn strip_bold(s: &str) -> (String, bool) {
+    for delim in ["**", "__"] {
+        if let Some(rest) = s.strip_prefix(delim)
+            && let Some(end) = rest.find(delim)
+        {
+            let mut out = String::with_capacity(s.len());
+            out.push_str(rest[..end].trim_matches(is_space));
+            out.push_str(&rest[end + delim.len()..]);
+            return (out.trim_matches(is_space).to_string(), true);
+        }
+    }
+    (s.to_string(), false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_inside_chinese_removed() {
+        assert_eq!(
+            normalize_spaces("于田县 2024 年 工作报告"),
+            "于田县2024年工作报告"
+        );
+        assert_eq!(normalize_spaces("Word  export"), "Word export");
+        assert_eq!(normalize_spaces("\u{3000}\u{3000}正文"), "正文");
+    }
+
+    #[test]
+    fn page_numbers_and_chrome() {
+        for s in ["— 2 —", "-3-", "12", "第 3 页", "第3页 共9页", "3/9"] {
+            assert!(is_page_number(&normalize_spaces(s)), "{s}");
+        }
+        assert!(!is_page_number("2021"));
+        assert!(is_chrome(&normalize_spaces("【 关 闭 】")));
+        assert!(is_chrome("发布时间：2023-03-15 来源：市司法局"));
+        assert!(!is_chrome("来源于群众的诉求，依法办理。"));
+    }
+
+    #[test]
+    fn markdown_stripped() {
+        assert_eq!(
+            strip_markdown("### 一、标题"),
+            ("一、标题".into(), Md::Hash(3))
+        );
+        assert_eq!(
+            strip_markdown("**一、标题**"),
+            ("一、标题".into(), Md::Bold)
+        );
+    }
+}

@@ -1,0 +1,315 @@
+//! Bytes to text: BOM / UTF-8 / legacy-encoding detection, binary detection, line-ending
+//! normalisation and control-character sanitising. Pure functions.
+
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Decoded, sanitised text with what we learned on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// '\n'-separated lines; no CR, no control characters but '\n'.
+    pub text: String,
+    pub encoding: &'static str,
+    pub warnings: Vec<String>,
+}
+
+/// Why a file was skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skip {
+    Empty,
+    WhitespaceOnly,
+    Binary(&'static str),
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Skip::Empty => f.write_str("empty file, skipped"),
+            Skip::WhitespaceOnly => f.write_str("file holds only whitespace, skipped"),
+            Skip::Binary(what) => write!(f, "binary file ({what}), skipped"),
+        }
+    }
+}
+
+/// Known binary signatures that are sometimes saved with a .txt name.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive or .docx"),
+    (b"\xD0\xCF\x11\xE0", "a Word .doc or other OLE file"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1F\x8B", "gzip data"),
+];
+
+/// Decode raw file bytes. Never panics; lossy where it must be, with a warning.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
+    if bytes.is_empty() {
+        return Err(Skip::Empty);
+    }
+    for (magic, what) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Err(Skip::Binary(what));
+        }
+    }
+    let mut warnings = Vec::new();
+    let (raw, encoding): (std::borrow::Cow<'_, str>, &'static str) =
+        if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+            let body = &bytes[bom_len..];
+            let (text, had_errors) = enc.decode_without_bom_handling(body);
+            if had_errors {
+                warnings.push(format!(
+                    "malformed {} bytes were replaced with U+FFFD",
+                    enc.name()
+                ));
+            }
+            (text, encoding_label(enc))
+        } else {
+            if bytes.contains(&0) {
+                return Err(Skip::Binary("NUL bytes"));
+            }
+            decode_unlabelled(bytes, &mut warnings)?
+        };
+    if raw.chars().all(char::is_whitespace) {
+        return Err(if raw.is_empty() {
+            Skip::Empty
+        } else {
+            Skip::WhitespaceOnly
+        });
+    }
+    // A decoded file that is mostly replacement or control characters is not text.
+    let (mut total, mut bad) = (0usize, 0usize);
+    for c in raw.chars().take(64 * 1024) {
+        total += 1;
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) {
+            bad += 1;
+        }
+    }
+    if bad * 10 > total {
+        return Err(Skip::Binary("mostly invalid or control bytes"));
+    }
+    let (text, removed) = sanitize(&raw);
+    if removed > 0 {
+        warnings.push(format!(
+            "removed {removed} control character{} (escape sequences, BEL, backspace, …)",
+            if removed == 1 { "" } else { "s" }
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(Skip::WhitespaceOnly);
+    }
+    Ok(Decoded {
+        text,
+        encoding,
+        warnings,
+    })
+}
+
+fn encoding_label(enc: &'static Encoding) -> &'static str {
+    if enc == UTF_8 {
+        "UTF-8"
+    } else if enc == UTF_16LE {
+        "UTF-16LE"
+    } else if enc == UTF_16BE {
+        "UTF-16BE"
+    } else if enc == GBK {
+        "GBK"
+    } else if enc == GB18030 {
+        "GB18030"
+    } else {
+        enc.name()
+    }
+}
+
+/// No BOM: UTF-8 if it is (nearly) valid UTF-8, else ask chardetng (TLD `cn`).
+fn decode_unlabelled<'a>(
+    bytes: &'a [u8],
+    warnings: &mut Vec<String>,
+) -> Result<(std::borrow::Cow<'a, str>, &'static str), Skip> {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((std::borrow::Cow::Borrowed(s), "UTF-8"));
+    }
+    // Mostly-valid UTF-8 with a few damaged bytes: decode lossily rather than guess.
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        invalid += chunk.invalid().len();
+    }
+    let multibyte_utf8 = bytes
+        .utf8_chunks()
+        .any(|c| c.valid().len() > c.valid().chars().count());
+    if invalid * 100 < bytes.len() && multibyte_utf8 {
+        warnings.push(format!(
+            "{invalid} malformed UTF-8 byte{} replaced with U+FFFD",
+            if invalid == 1 { "" } else { "s" }
+        ));
+        return Ok((String::from_utf8_lossy(bytes), "UTF-8"));
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(bytes, true);
+    let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
+    // GBK is decoded as GB18030 by encoding_rs; name it by what the bytes needed.
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let mut label = encoding_label(enc);
+    if enc == GBK && has_gb18030_four_byte(bytes) {
+        label = "GB18030";
+    }
+    if had_errors {
+        warnings.push(format!("malformed {label} bytes were replaced with U+FFFD"));
+    }
+    Ok((text, label))
+}
+
+/// GB18030 four-byte sequences: lead 0x81–0xFE, then 0x30–0x39.
+fn has_gb18030_four_byte(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+        } else if (0x81..=0xFE).contains(&b) && (0x30..=0x39).contains(&bytes[i + 1]) {
+            return true;
+        } else {
+            i += 2;
+        }
+    }
+    false
+}
+
+/// Normalise line endings and remove everything a terminal would interpret.
+///
+/// CRLF and lone CR become LF; form feed becomes LF; tab becomes a space; ANSI escape
+/// sequences (CSI, OSC, DCS, …) are removed whole; other C0/C1 controls, DEL, bidi
+/// overrides and zero-width characters are removed. Returns the text and how many
+/// characters were removed.
+pub fn sanitize(s: &str) -> (String, usize) {
+    let mut out = String::with_capacity(s.len());
+    let mut removed = 0usize;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\x0c' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\t' => out.push(' '),
+            '\x1b' => {
+                removed += 1 + skip_escape(&mut chars);
+            }
+            '\u{9b}' => {
+                // C1 CSI.
+                removed += 1 + skip_csi(&mut chars);
+            }
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                // C1 OSC/DCS/SOS/PM/APC: skip to the string terminator.
+                removed += 1 + skip_string(&mut chars);
+            }
+            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' => {
+                // Zero-width characters carry nothing a reader sees.
+            }
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => removed += 1,
+            c if c.is_control() => removed += 1,
+            c => out.push(c),
+        }
+    }
+    (out, removed)
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+/// After ESC: skip the rest of the sequence; returns characters consumed.
+fn skip_escape(chars: &mut Chars<'_>) -> usize {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            1 + skip_csi(chars)
+        }
+        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => {
+            chars.next();
+            1 + skip_string(chars)
+        }
+        Some(c) if ('\x20'..='\x2f').contains(c) => {
+            // nF escape: intermediates then a final byte.
+            let mut n = 0;
+            while let Some(&c) = chars.peek() {
+                chars.next();
+                n += 1;
+                if !('\x20'..='\x2f').contains(&c) {
+                    break;
+                }
+            }
+            n
+        }
+        Some(c) if ('\x30'..='\x7e').contains(c) => {
+            chars.next();
+            1
+        }
+        _ => 0,
+    }
+}
+
+/// CSI parameters and intermediates up to the final byte (0x40–0x7E).
+fn skip_csi(chars: &mut Chars<'_>) -> usize {
+    let mut n = 0;
+    while let Some(&c) = chars.peek() {
+        if ('\x20'..='\x3f').contains(&c) {
+            chars.next();
+            n += 1;
+        } else {
+            if ('\x40'..='\x7e').contains(&c) {
+                chars.next();
+                n += 1;
+            }
+            break;
+        }
+    }
+    n
+}
+
+/// A control string (OSC, DCS, …) up to BEL, ESC \\ or C1 ST; stops at a newline so a
+/// malformed sequence cannot swallow the document.
+fn skip_string(chars: &mut Chars<'_>) -> usize {
+    let mut n = 0;
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\x07' | '\u{9c}' => {
+                chars.next();
+                return n + 1;
+            }
+            '\x1b' => {
+                chars.next();
+                n += 1;
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                    n += 1;
+                }
+                return n;
+            }
+            '\n' | '\r' => return n,
+            _ => {
+                chars.next();
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_removed_whole() {
+        let (s, n) = sanitize("a\x1b]0;pwned\x07b\x1b[2Jc\x1b]52;c;SGVsbG8=\x1b\\d\x08e\x07f");
+        assert_eq!(s, "abcdef");
+        assert!(n > 0);
+    }
+
+    #[test]
+    fn line_endings_normalised() {
+        assert_eq!(sanitize("a\r\nb\rc\n").0, "a\nb\nc\n");
+    }
+}

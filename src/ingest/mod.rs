@@ -1,0 +1,602 @@
+//! Bytes → [`Report`]: decode → clean → blocks (joined lines) → front matter and closing →
+//! headings and levels → tree → metadata → labels. Pure functions, no terminal.
+
+pub mod clean;
+pub mod decode;
+pub mod headings;
+pub mod load;
+pub mod meta;
+pub mod samples;
+pub mod text;
+mod tree;
+
+use crate::corpus::{MetaLine, MetaLineKind, Report, ReportMeta};
+use clean::{Line, Md};
+use headings::{Style, parse_marker, starts_enumeration};
+use text::{char_len, has_clause_punct, is_continuing, is_terminal};
+
+pub use decode::{Decoded, Skip, decode};
+pub use load::{load_paths, load_samples};
+
+/// A run of source lines that belong together: a heading (with any inline body) or a
+/// paragraph whose broken lines were joined.
+#[derive(Debug, Clone)]
+pub(crate) struct Block {
+    /// First and last source line.
+    pub line: usize,
+    pub end_line: usize,
+    pub text: String,
+    /// The last physical line appended (for join decisions).
+    last_phys: String,
+    pub blank_before: bool,
+    pub md: Md,
+    pub head: Option<Head>,
+}
+
+/// What makes a block a heading.
+#[derive(Debug, Clone)]
+pub(crate) struct Head {
+    /// Numbering as written; `None` for an unnumbered heading.
+    pub marker: Option<String>,
+    pub style: Option<Style>,
+    pub num: u32,
+    /// Byte offset of the heading text inside `Block::text`.
+    pub rest_at: usize,
+}
+
+/// Parse decoded text into a report. `path` is how the report is named.
+pub fn parse(path: &str, decoded: Decoded) -> Report {
+    let Decoded {
+        text,
+        encoding,
+        warnings,
+    } = decoded;
+    let cleaned = clean::clean(&text);
+    let mut blocks = assemble(&cleaned.lines);
+    let mut meta_lines = Vec::new();
+
+    // Front matter: title lines, document number, bare year, addressee, date.
+    let body_start = front_matter(&blocks, &mut meta_lines);
+    // Tail: signature block and closing paragraph.
+    let (body_end, closing_blocks) = tail(&blocks, body_start);
+    let closing_sig: Vec<String> = blocks[body_end..]
+        .iter()
+        .skip(closing_blocks.0)
+        .map(|b| b.text.clone())
+        .collect();
+    mark_unnumbered_headings(&mut blocks[body_start..body_end]);
+
+    let mut report = Report {
+        path: path.to_string(),
+        encoding,
+        meta: ReportMeta::default(),
+        preamble: None,
+        closing: None,
+        sections: Vec::new(),
+        roots: Vec::new(),
+        meta_lines,
+        noise: cleaned.noise,
+        warnings,
+    };
+    tree::build(&mut report, &blocks[body_start..body_end]);
+    let closing: Vec<&str> = blocks[body_end..].iter().map(|b| b.text.as_str()).collect();
+    if !closing.is_empty() {
+        report.closing = Some(closing.join("\n"));
+    }
+    let full_text = text.as_str();
+    fill_meta(
+        &mut report,
+        &closing_sig,
+        cleaned.chrome_date,
+        cleaned.source,
+        full_text,
+    );
+    crate::align::label_report(&mut report);
+    report
+}
+
+/// Decode and parse one file's bytes.
+pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
+    Ok(parse(path, decode(bytes)?))
+}
+
+/// Join broken lines into blocks; every marker line starts a heading block.
+fn assemble(lines: &[Line]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let marker = if line.md == Md::Bold || line.md == Md::None || matches!(line.md, Md::Hash(_))
+        {
+            parse_marker(&line.text)
+        } else {
+            None
+        };
+        if marker.is_none()
+            && let Some(cur) = blocks.last_mut()
+            && can_join(cur, line)
+        {
+            let joiner = if cur.text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                && line.text.starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                " "
+            } else {
+                ""
+            };
+            cur.text.push_str(joiner);
+            cur.text.push_str(&line.text);
+            cur.end_line = line.no;
+            cur.last_phys.clone_from(&line.text);
+            continue;
+        }
+        let head = marker.map(|m| Head {
+            marker: Some(m.text),
+            style: Some(m.style),
+            num: m.num,
+            rest_at: m.rest_at,
+        });
+        blocks.push(Block {
+            line: line.no,
+            end_line: line.no,
+            text: line.text.clone(),
+            last_phys: line.text.clone(),
+            blank_before: line.blank_before,
+            md: line.md,
+            head,
+        });
+    }
+    blocks
+}
+
+/// Short, unpunctuated: a heading or title line, never half of a broken sentence.
+fn looks_like_heading_line(s: &str) -> bool {
+    char_len(s) <= 40 && !has_clause_punct(s) && !s.trim_end_matches('。').contains('。')
+}
+
+/// Should `line` continue the block `cur` (a line broken mid-sentence)?
+fn can_join(cur: &Block, line: &Line) -> bool {
+    if matches!(line.md, Md::Hash(_)) || matches!(cur.md, Md::Hash(_)) || line.md == Md::Bold {
+        return false;
+    }
+    if starts_enumeration(&line.text) {
+        return false;
+    }
+    // A heading split over two lines (PDF extraction): a bare numbered title, then a
+    // short unpunctuated tail on the very next line.
+    if let Some(h) = &cur.head
+        && cur.line == cur.end_line
+        && !line.blank_before
+    {
+        let rest = &cur.text[h.rest_at..];
+        if looks_like_heading_line(rest)
+            && !rest.ends_with('。')
+            && char_len(&line.text) <= 12
+            && !has_clause_punct(&line.text)
+            && !line.text.contains('。')
+        {
+            return true;
+        }
+    }
+    let Some(last) = cur.last_phys.chars().last() else {
+        return false;
+    };
+    // A bare heading (no inline body) is complete unless its last word is cut off.
+    if let Some(h) = &cur.head
+        && cur.line == cur.end_line
+        && !cur.text[h.rest_at..].contains(is_terminal)
+        && !is_continuing(last)
+    {
+        return false;
+    }
+    let Some(last) = Some(last) else {
+        return false;
+    };
+    if is_continuing(last) {
+        return true;
+    }
+    if is_terminal(last) {
+        return false;
+    }
+    if matches!(last, '”' | '’' | '」' | '』' | '）' | ')' | '》') {
+        let before = cur.last_phys.chars().rev().nth(1);
+        if before.is_some_and(is_terminal) {
+            return false;
+        }
+    }
+    // Ends mid-sentence. Join only prose: a short unpunctuated line is a heading/title.
+    !looks_like_heading_line(&cur.last_phys)
+}
+
+/// Consume title lines, document number, bare year, date and addressee at the top.
+/// Returns the index of the first body block.
+fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
+    let mut i = 0;
+    let mut titles: Vec<(usize, usize)> = Vec::new(); // runs of title blocks [start, end)
+    while i < blocks.len() {
+        let b = &blocks[i];
+        if b.head.is_some() {
+            break;
+        }
+        let t = b.text.as_str();
+        let kind = if meta::bare_year(t).is_some() {
+            Some(MetaLineKind::Year)
+        } else if meta::date_line(t).is_some() {
+            Some(MetaLineKind::Date)
+        } else if char_len(t) <= 40 && !t.contains('。') && meta::find_doc_number(t).is_some() {
+            Some(MetaLineKind::DocNumber)
+        } else if is_addressee(t) {
+            Some(MetaLineKind::Addressee)
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            meta_lines.push(MetaLine {
+                line: b.line,
+                kind,
+                text: t.to_string(),
+            });
+            i += 1;
+            continue;
+        }
+        if is_title_line(t) && b.line == b.end_line {
+            match titles.last_mut() {
+                Some(run) if run.1 == i && !b.blank_before => run.1 = i + 1,
+                _ => titles.push((i, i + 1)),
+            }
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    // A run only counts as a title if something in it says what the document is, or it
+    // is an agency line next to such a run; otherwise it is body (e.g. a first heading).
+    let joined: Vec<String> = titles
+        .iter()
+        .map(|&(s, e)| blocks[s..e].iter().map(|b| b.text.as_str()).collect())
+        .collect();
+    let is_doc_title = |s: &str| {
+        ["报告", "总结", "情况", "要点", "工作", "年报"]
+            .iter()
+            .any(|w| s.contains(w))
+    };
+    let mut accepted: Vec<usize> = Vec::new();
+    for (k, j) in joined.iter().enumerate() {
+        let agency_next_to_title = meta::is_agency_name(j)
+            && joined.get(k + 1).is_some_and(|n| is_doc_title(n))
+            && titles[k].1 == titles[k + 1].0;
+        if is_doc_title(j) && !is_part_heading(j) || agency_next_to_title {
+            accepted.push(k);
+        } else {
+            break;
+        }
+    }
+    // Everything before the last accepted title run (or the last meta line) is front matter.
+    let mut end = accepted.last().map(|&k| titles[k].1).unwrap_or(0).max(
+        meta_lines.iter().map(|m| m.line).max().map_or(0, |l| {
+            blocks
+                .iter()
+                .position(|b| b.line > l)
+                .unwrap_or(blocks.len())
+        }),
+    );
+    end = end.min(i);
+    // Meta lines after `end` are not front matter after all.
+    meta_lines.retain(|m| {
+        blocks
+            .iter()
+            .position(|b| b.line == m.line)
+            .is_some_and(|p| p < end)
+    });
+    let mut seen: Vec<String> = Vec::new();
+    for &k in &accepted {
+        let (s, e) = titles[k];
+        if e > end {
+            break;
+        }
+        let title = &joined[k];
+        let dup = seen
+            .iter()
+            .any(|t| t.contains(title.as_str()) || title.contains(t.as_str()));
+        for b in &blocks[s..e] {
+            meta_lines.push(MetaLine {
+                line: b.line,
+                kind: if dup {
+                    MetaLineKind::DuplicateTitle
+                } else {
+                    MetaLineKind::Title
+                },
+                text: b.text.clone(),
+            });
+        }
+        seen.push(title.clone());
+    }
+    meta_lines.sort_by_key(|m| m.line);
+    end
+}
+
+fn is_title_line(s: &str) -> bool {
+    char_len(s) <= 60 && !has_clause_punct(s) && !s.contains('。') && !starts_enumeration(s)
+}
+
+fn is_addressee(s: &str) -> bool {
+    let Some(name) = s.strip_suffix('：').or_else(|| s.strip_suffix(':')) else {
+        return false;
+    };
+    char_len(name) <= 30
+        && !has_clause_punct(name)
+        && !name.contains('。')
+        && [
+            "办", "委", "政府", "局", "厅", "领导", "部", "院", "会", "室",
+        ]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
+/// A heading that names one of the statutory parts (strong cue words only).
+pub(crate) fn is_part_heading(s: &str) -> bool {
+    !crate::align::strong_parts(s).is_empty()
+}
+
+/// Find the signature block and a closing paragraph at the end.
+/// Returns (index of the first closing block, (closing paragraphs count, _)).
+fn tail(blocks: &[Block], start: usize) -> (usize, (usize, ())) {
+    let mut end = blocks.len();
+    let mut sig = 0;
+    while end > start && sig < 5 {
+        let b = &blocks[end - 1];
+        let t = b.text.trim_end_matches('。');
+        let is_sig = b.head.is_none()
+            && b.line == b.end_line
+            && (meta::date_line(t).is_some()
+                || meta::is_agency_name(t)
+                || t == "特此报告"
+                || (char_len(t) <= 40
+                    && meta::find_date(t).is_some()
+                    && !has_clause_punct(t)
+                    && meta::find_date(t).is_some_and(|_| t.ends_with('日'))));
+        if !is_sig {
+            break;
+        }
+        end -= 1;
+        sig += 1;
+    }
+    let mut paras = 0;
+    if end > start {
+        let b = &blocks[end - 1];
+        const CUES: &[&str] = &[
+            "特此报告",
+            "今后的工作中",
+            "今后工作中",
+            "在新的一年里",
+            "新的一年里",
+            "总之，",
+            "综上所述",
+        ];
+        let cue = CUES.iter().any(|c| b.text.contains(c));
+        if b.head.is_none() && cue && (sig > 0 || b.text.contains("特此报告")) {
+            // Keep at least one paragraph in a body that has no heading after it.
+            let prev_has_content = end - 1 > start;
+            if prev_has_content {
+                end -= 1;
+                paras = 1;
+            }
+        }
+    }
+    (end, (paras, ()))
+}
+
+/// Mark short standalone lines as unnumbered headings.
+fn mark_unnumbered_headings(blocks: &mut [Block]) {
+    let shapes: Vec<bool> = blocks.iter().map(heading_shape).collect();
+    for i in 0..blocks.len() {
+        if blocks[i].head.is_some() || !shapes[i] {
+            continue;
+        }
+        let b = &blocks[i];
+        let strong = is_part_heading(&b.text);
+        let next_ok = match blocks.get(i + 1) {
+            None => false,
+            Some(n) => n.head.is_some() || !shapes[i + 1] || strong,
+        };
+        let hashed = matches!(b.md, Md::Hash(_)) || b.md == Md::Bold;
+        if next_ok || (hashed && blocks.get(i + 1).is_some()) {
+            blocks[i].head = Some(Head {
+                marker: None,
+                style: None,
+                num: 0,
+                rest_at: 0,
+            });
+        }
+    }
+}
+
+/// The shape of an unnumbered heading: one short line without clause punctuation.
+fn heading_shape(b: &Block) -> bool {
+    if b.line != b.end_line {
+        return false;
+    }
+    let t = b.text.as_str();
+    let n = char_len(t);
+    let hashed = matches!(b.md, Md::Hash(_)) || b.md == Md::Bold;
+    let max = if hashed || is_part_heading(t) { 60 } else { 40 };
+    if !(4..=max).contains(&n) || has_clause_punct(t) || starts_enumeration(t) {
+        return false;
+    }
+    let body = t.strip_suffix('。').unwrap_or(t);
+    if body.contains('。') || body.contains('…') {
+        return false;
+    }
+    if meta::date_line(t).is_some() || meta::bare_year(t).is_some() {
+        return false;
+    }
+    if t.chars()
+        .all(|c| c.is_ascii_digit() || c.is_ascii_punctuation() || c == ' ')
+    {
+        return false;
+    }
+    if t.ends_with('。') && !hashed {
+        // A full stop makes a short sentence likely; accept only plain short phrases.
+        return n <= 25 && !t.chars().any(|c| c.is_ascii_digit());
+    }
+    true
+}
+
+/// Title, agency, region, level, year, date, document number.
+fn fill_meta(
+    report: &mut Report,
+    signature: &[String],
+    chrome_date: Option<String>,
+    source: Option<String>,
+    full_text: &str,
+) {
+    let title_lines: Vec<&str> = report
+        .meta_lines
+        .iter()
+        .filter(|m| m.kind == MetaLineKind::Title)
+        .map(|m| m.text.as_str())
+        .collect();
+    let title: String = title_lines.concat();
+    let doc_number = report
+        .meta_lines
+        .iter()
+        .find(|m| m.kind == MetaLineKind::DocNumber)
+        .and_then(|m| meta::find_doc_number(&m.text));
+
+    // Agency: the title, the signature, then the running text.
+    let mut agency = meta::agency_from_title(&title)
+        .or_else(|| signature.iter().find(|l| meta::is_agency_name(l)).cloned())
+        .or_else(|| report.preamble.as_deref().and_then(meta::agency_in_text))
+        .or_else(|| {
+            report
+                .sections
+                .iter()
+                .take(3)
+                .find_map(|s| meta::agency_in_text(&s.text))
+        });
+    // "市科技局": name the city from the text ("枣庄市…" throughout).
+    if let Some(a) = &agency
+        && let Some(level_char) = a.chars().next()
+        && "省市区县州镇乡".contains(level_char)
+        && meta::region_of(a).is_none()
+        && let Some(place) = meta::dominant_place(full_text, level_char)
+    {
+        agency = Some(format!("{place}{}", &a[level_char.len_utf8()..]));
+    }
+    let region = agency.as_deref().and_then(meta::region_of);
+    let level = agency
+        .as_deref()
+        .and_then(|a| meta::level_of(a, region.as_deref()));
+
+    // Year reported on: title, preamble, a bare year line, then a plan section's year − 1.
+    let plan_year = report.sections.iter().find_map(|s| {
+        (s.level == 1
+            && crate::align::strong_parts(&s.title).contains(&crate::corpus::Label::NextYearPlan))
+        .then(|| meta::first_year(&s.title))
+        .flatten()
+        .map(|y| y - 1)
+    });
+    let year = meta::first_year(&title)
+        .or_else(|| {
+            report
+                .preamble
+                .as_deref()
+                .and_then(|p| meta::leading_year(p).or_else(|| meta::first_year(p)))
+        })
+        .or_else(|| {
+            report.meta_lines.iter().find_map(|m| {
+                (m.kind == MetaLineKind::Year)
+                    .then(|| meta::bare_year(&m.text))
+                    .flatten()
+            })
+        })
+        .or(plan_year)
+        .or_else(|| {
+            report
+                .sections
+                .iter()
+                .take(3)
+                .find_map(|s| meta::leading_year(&s.text))
+        });
+
+    let date = signature
+        .iter()
+        .rev()
+        .find_map(|l| meta::date_line(l))
+        .or_else(|| {
+            report.meta_lines.iter().find_map(|m| {
+                (m.kind == MetaLineKind::Date)
+                    .then(|| meta::date_line(&m.text))
+                    .flatten()
+            })
+        })
+        .or(chrome_date);
+    if let (Some(d), Some(y)) = (&date, year)
+        && d[..4].parse::<u16>().is_ok_and(|dy| dy < y)
+    {
+        report.warnings.push(format!(
+            "date {d} is earlier than the year reported on ({y})"
+        ));
+    }
+
+    let (title, derived) = if title.is_empty() {
+        let composed = match (&agency, year) {
+            (Some(a), Some(y)) => format!("{a}{y}年度法治政府建设情况报告"),
+            (Some(a), None) => format!("{a}法治政府建设情况报告"),
+            (None, Some(y)) => format!("{y}年度法治政府建设情况报告"),
+            (None, None) => {
+                let stem = report
+                    .path
+                    .rsplit(['/', '\\', ':'])
+                    .next()
+                    .unwrap_or(&report.path);
+                stem.trim_end_matches(".txt")
+                    .trim_end_matches(".md")
+                    .to_string()
+            }
+        };
+        (composed, true)
+    } else {
+        (title, false)
+    };
+    report.meta = ReportMeta {
+        title,
+        title_derived: derived,
+        agency,
+        region,
+        level,
+        year,
+        date,
+        doc_number,
+        source,
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(src: &str) -> Vec<Line> {
+        clean::clean(src).lines
+    }
+
+    #[test]
+    fn broken_lines_join_across_blank() {
+        let b = assemble(&lines(
+            "1. 制定普法计划：明确普法重点内容、对象和方式，确保普法工作有\n\n序开展。\n",
+        ));
+        assert_eq!(b.len(), 1);
+        assert!(b[0].text.ends_with("工作有序开展。"));
+    }
+
+    #[test]
+    fn heading_lines_do_not_join() {
+        let b = assemble(&lines("健全行政执法工作体系\n\n一是提升能力，加强培训。\n"));
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn split_heading_joins() {
+        let b = assemble(&lines(
+            "三、推进法治政府建设存在的不足\n和原因\n正文，内容。",
+        ));
+        assert_eq!(b[0].text, "三、推进法治政府建设存在的不足和原因");
+    }
+}

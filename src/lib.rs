@@ -1,0 +1,13 @@
+//! baogao (报告): read and compare Chinese government annual reports.
+//!
+//! Data flows one way: [`ingest`] turns bytes into [`corpus::Report`]s; [`align`] labels
+//! their sections with canonical keys; [`export`] and the CLI read the model.
+
+pub mod align;
+pub mod corpus;
+pub mod export;
+pub mod ingest;
+pub mod outline;
+pub mod synth;
+
+pub use corpus::{Corpus, Label, Report, Section, SectionId};
