@@ -1,0 +1,43 @@
+//! The real binary: export on the samples and on a mix of good and bad files.
+use std::process::Command;
+
+fn baogao() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_baogao"))
+}
+
+#[test]
+fn export_samples_exit_zero() {
+    let out = baogao().args(["export", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["reports"].as_array().unwrap().len(), 5);
+    assert_eq!(v["reports"][4]["doc_number"], "高科字〔2022〕1号");
+}
+
+#[test]
+fn export_mixed_inputs_exit_one_and_list_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "一、主要举措和成效\n内容，正文。\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(dir.path().join("bin.txt"), b"%PDF-1.4\x00\x01").unwrap();
+    let out = baogao()
+        .args(["export", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reports"].as_array().unwrap().len(), 1);
+    assert_eq!(v["errors"].as_array().unwrap().len(), 2);
+    let none = baogao()
+        .args(["export", "--json"])
+        .arg(dir.path().join("empty.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(none.status.code(), Some(2));
+}
