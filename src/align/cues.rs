@@ -156,6 +156,7 @@ const CUES: &[(&str, Option<Label>, Kind)] = &[
     ("信息公开", Some(GovTransparency), Topic),
     ("公开征求意见", None, Stop),
     ("学法", Some(CapacityTraining), Topic),
+    ("理论学习", Some(CapacityTraining), Topic),
     ("培训", Some(CapacityTraining), Topic),
     ("队伍", Some(CapacityTraining), Topic),
     ("考法", Some(CapacityTraining), Topic),

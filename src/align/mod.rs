@@ -87,6 +87,21 @@ fn topics(report: &Report, id: SectionId) -> Vec<Label> {
     pick_topics(&s, 2, 2)
 }
 
+/// Other document kinds that share agencies and look similar (TAXONOMY.md): their
+/// sections answer other questions, so they get topics but no statutory parts.
+pub fn other_document_kind(title: &str) -> Option<&'static str> {
+    if title.contains("法治") || title.contains("依法行政") {
+        return None;
+    }
+    if title.contains("信息公开") {
+        Some("政府信息公开工作年度报告")
+    } else if title.contains("工作要点") {
+        Some("工作要点")
+    } else {
+        None
+    }
+}
+
 /// Label every section of a report in place.
 pub fn label_report(report: &mut Report) {
     let year = report.meta.year;
@@ -137,6 +152,15 @@ pub fn label_report(report: &mut Report) {
         }
         l.extend(topics(report, id));
         labels[i] = l;
+    }
+    let other_kind = other_document_kind(&report.meta.title);
+    if let Some(kind) = other_kind {
+        for l in &mut labels {
+            l.retain(|x| !x.is_part());
+        }
+        report.warnings.push(format!(
+            "a {kind}, not a 法治政府建设 report: statutory parts not labelled"
+        ));
     }
     for (sec, mut l) in report.sections.iter_mut().zip(labels) {
         l.sort();

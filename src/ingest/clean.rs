@@ -9,6 +9,9 @@ pub enum Md {
     None,
     Hash(u8),
     Bold,
+    /// A table row (tab-separated cells, or a markdown `| a | b |` row): never a heading,
+    /// never joined; cells are separated by two spaces.
+    Table,
 }
 
 /// A non-blank, non-noise source line after normalisation.
@@ -41,6 +44,21 @@ pub fn clean(text: &str) -> Cleaned {
         let trimmed = raw.trim_matches(is_space);
         if trimmed.is_empty() {
             blank_before = true;
+            continue;
+        }
+        if let Some(row) = table_row(trimmed) {
+            match row {
+                Some(text) => {
+                    out.lines.push(Line {
+                        no,
+                        text,
+                        blank_before,
+                        md: Md::Table,
+                    });
+                    blank_before = false;
+                }
+                None => out.noise.push(trimmed.to_string()),
+            }
             continue;
         }
         let mut line = normalize_spaces(trimmed);
@@ -78,6 +96,33 @@ pub fn clean(text: &str) -> Cleaned {
         blank_before = false;
     }
     out
+}
+
+/// A table row: `Some(Some(text))` with cells joined by two spaces, `Some(None)` for a
+/// markdown alignment row (`|---|:-:|`), `None` when the line is not a table row.
+fn table_row(line: &str) -> Option<Option<String>> {
+    let cells: Vec<&str> = if line.contains('\t') {
+        line.split('\t')
+    } else if line.len() > 2 && line.starts_with('|') && line.ends_with('|') {
+        line[1..line.len() - 1].split('|')
+    } else {
+        return None;
+    }
+    .map(|c| c.trim_matches(is_space))
+    .filter(|c| !c.is_empty())
+    .collect();
+    if cells.len() < 2 {
+        // One cell: an indented or tab-padded ordinary line.
+        return None;
+    }
+    if cells
+        .iter()
+        .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+    {
+        return Some(None);
+    }
+    let cells: Vec<String> = cells.iter().map(|c| normalize_spaces(c)).collect();
+    Some(Some(cells.join("  ")))
 }
 
 /// Collapse whitespace runs: removed next to CJK text ("2024 年" → "2024年"), else one space.

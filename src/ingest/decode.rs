@@ -177,7 +177,8 @@ fn has_gb18030_four_byte(bytes: &[u8]) -> bool {
 
 /// Normalise line endings and remove everything a terminal would interpret.
 ///
-/// CRLF and lone CR become LF; form feed becomes LF; tab becomes a space; ANSI escape
+/// CRLF and lone CR become LF; form feed becomes LF; tabs are kept (they separate table
+/// cells; the cleaner turns them into spaces); ANSI escape
 /// sequences (CSI, OSC, DCS, …) are removed whole; other C0/C1 controls, DEL, bidi
 /// overrides and zero-width characters are removed. Returns the text and how many
 /// characters were removed.
@@ -194,7 +195,7 @@ pub fn sanitize(s: &str) -> (String, usize) {
                 out.push('\n');
             }
             '\n' | '\x0c' | '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
-            '\t' => out.push(' '),
+            '\t' => out.push('\t'),
             '\x1b' => {
                 removed += 1 + skip_escape(&mut chars);
             }

@@ -102,17 +102,17 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
 
 /// Join broken lines into blocks; every marker line starts a heading block.
 fn assemble(lines: &[Line]) -> Vec<Block> {
+    let wrap = wrap_width(lines);
     let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
     for line in lines {
-        let marker = if line.md == Md::Bold || line.md == Md::None || matches!(line.md, Md::Hash(_))
-        {
-            parse_marker(&line.text)
-        } else {
+        let marker = if line.md == Md::Table {
             None
+        } else {
+            parse_marker(&line.text)
         };
         if marker.is_none()
             && let Some(cur) = blocks.last_mut()
-            && can_join(cur, line)
+            && can_join(cur, line, wrap)
         {
             let joiner = if cur.text.ends_with(|c: char| c.is_ascii_alphanumeric())
                 && line.text.starts_with(|c: char| c.is_ascii_alphanumeric())
@@ -151,9 +151,42 @@ fn looks_like_heading_line(s: &str) -> bool {
     char_len(s) <= 40 && !has_clause_punct(s) && !s.trim_end_matches('。').contains('。')
 }
 
+/// Display width of a line (CJK two cells, ASCII one).
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// The fixed width a PDF extraction wrapped the text at, if it did: the most common
+/// width among long lines that end mid-sentence, when many lines share it.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for l in lines {
+        let w = width(&l.text);
+        if l.md == Md::None && w >= 30 && !l.text.ends_with(is_terminal) {
+            *counts.entry(w).or_default() += 1;
+        }
+    }
+    // Lines wrap a cell or two short of the width (a CJK character does not fit, a
+    // closing mark may not start a line): count each width with the two below it.
+    let (w, n) = counts
+        .keys()
+        .map(|&w| {
+            (
+                w,
+                (w.saturating_sub(2)..=w)
+                    .map(|x| counts.get(&x).copied().unwrap_or(0))
+                    .sum::<usize>(),
+            )
+        })
+        .max_by_key(|&(w, n)| (n, w))?;
+    (n >= 5 && n * 4 >= lines.len()).then_some(w)
+}
+
 /// Should `line` continue the block `cur` (a line broken mid-sentence)?
-fn can_join(cur: &Block, line: &Line) -> bool {
-    if matches!(line.md, Md::Hash(_)) || matches!(cur.md, Md::Hash(_)) || line.md == Md::Bold {
+fn can_join(cur: &Block, line: &Line, wrap: Option<usize>) -> bool {
+    if matches!(line.md, Md::Hash(_) | Md::Bold | Md::Table)
+        || matches!(cur.md, Md::Hash(_) | Md::Table)
+    {
         return false;
     }
     if starts_enumeration(&line.text) {
@@ -178,6 +211,14 @@ fn can_join(cur: &Block, line: &Line) -> bool {
     let Some(last) = cur.last_phys.chars().last() else {
         return false;
     };
+    // A line that filled the page width of a wrapped PDF and stops mid-sentence goes on,
+    // however heading-like it looks (a heading never fills the width).
+    if let Some(w) = wrap
+        && width(&cur.last_phys) + 2 >= w
+        && !is_terminal(last)
+    {
+        return true;
+    }
     // A bare heading (no inline body) is complete unless its last word is cut off.
     if let Some(h) = &cur.head
         && cur.line == cur.end_line
@@ -410,7 +451,7 @@ fn mark_unnumbered_headings(blocks: &mut [Block]) {
 
 /// The shape of an unnumbered heading: one short line without clause punctuation.
 fn heading_shape(b: &Block) -> bool {
-    if b.line != b.end_line {
+    if b.line != b.end_line || b.md == Md::Table {
         return false;
     }
     let t = b.text.as_str();

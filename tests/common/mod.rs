@@ -1,0 +1,81 @@
+//! Shared by the integration tests: a report's outline in the `.expect` format.
+#![allow(dead_code)]
+
+use baogao::Report;
+use std::fmt::Write;
+
+/// Metadata header, `---`, then one line per section:
+/// `LEVEL\tMARKER\tTITLE\tPARTS` (`-` for none), and `\tTOPICS` when `topics`.
+pub fn digest(r: &Report, topics: bool) -> String {
+    let m = &r.meta;
+    let opt = |o: Option<&str>| o.unwrap_or("-").to_string();
+    let mut s = String::new();
+    writeln!(s, "title: {}", m.title).unwrap();
+    writeln!(s, "title_derived: {}", m.title_derived).unwrap();
+    writeln!(s, "agency: {}", opt(m.agency.as_deref())).unwrap();
+    writeln!(s, "level: {}", opt(m.level)).unwrap();
+    writeln!(
+        s,
+        "year: {}",
+        m.year.map_or("-".to_string(), |y| y.to_string())
+    )
+    .unwrap();
+    writeln!(s, "date: {}", opt(m.date.as_deref())).unwrap();
+    writeln!(s, "doc_number: {}", opt(m.doc_number.as_deref())).unwrap();
+    s.push_str("---\n");
+    for sec in &r.sections {
+        let parts: Vec<&str> = sec
+            .labels
+            .iter()
+            .filter(|l| l.is_part())
+            .map(|l| l.key())
+            .collect();
+        let topic_list: Vec<&str> = sec
+            .labels
+            .iter()
+            .filter(|l| !l.is_part())
+            .map(|l| l.key())
+            .collect();
+        let topic_col = match (topics, topic_list.is_empty()) {
+            (false, _) => String::new(),
+            (true, true) => "\t-".to_string(),
+            (true, false) => format!("\t{}", topic_list.join(",")),
+        };
+        writeln!(
+            s,
+            "{}\t{}\t{}\t{}{}",
+            sec.level,
+            sec.marker.as_deref().unwrap_or("-"),
+            sec.title,
+            if parts.is_empty() {
+                "-".to_string()
+            } else {
+                parts.join(",")
+            },
+            topic_col
+        )
+        .unwrap();
+    }
+    s
+}
+
+/// Line-by-line difference, for a readable failure message.
+pub fn diff(expected: &str, actual: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let a: Vec<&str> = actual.lines().collect();
+    let mut out = String::new();
+    for i in 0..e.len().max(a.len()) {
+        let (x, y) = (e.get(i).copied(), a.get(i).copied());
+        if x != y {
+            writeln!(
+                out,
+                "  line {}:\n    expected: {:?}\n    actual:   {:?}",
+                i + 1,
+                x,
+                y
+            )
+            .unwrap();
+        }
+    }
+    out
+}
