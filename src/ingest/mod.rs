@@ -438,6 +438,12 @@ fn mark_unnumbered_headings(blocks: &mut [Block]) {
             Some(n) => n.head.is_some() || !shapes[i + 1] || strong,
         };
         let hashed = matches!(b.md, Md::Hash(_)) || b.md == Md::Bold;
+        // A short line ending in 。 is a heading only when body text follows it; before
+        // another heading it is a one-sentence paragraph.
+        let next_is_body = blocks
+            .get(i + 1)
+            .is_some_and(|n| n.head.is_none() && !shapes[i + 1]);
+        let next_ok = next_ok && (!b.text.ends_with('。') || hashed || next_is_body);
         if next_ok || (hashed && blocks.get(i + 1).is_some()) {
             blocks[i].head = Some(Head {
                 marker: None,
