@@ -46,6 +46,14 @@ enum Command {
         /// Files or folders (default: the embedded samples).
         paths: Vec<PathBuf>,
     },
+    /// Write a generated test corpus (deterministic; for benchmarks) into DIR.
+    Synth {
+        /// Folder to create and fill (refuses a folder that already holds files).
+        dir: PathBuf,
+        /// How many reports.
+        #[arg(long, default_value_t = 10_000)]
+        count: usize,
+    },
 }
 
 fn load(paths: &[PathBuf]) -> Corpus {
@@ -115,6 +123,28 @@ fn main() -> ExitCode {
             report_errors(&c);
             emit(|out| out.write_all(outline::corpus_outline(&c).as_bytes()));
             status(&c)
+        }
+        Some(Command::Synth { dir, count }) => {
+            if std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_some()) {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "baogao: {} is not empty; give a new folder",
+                    outline::safe(&dir.to_string_lossy())
+                );
+                return ExitCode::from(2);
+            }
+            match baogao::synth::write_corpus(&dir, count) {
+                Ok(bytes) => {
+                    emit(|out| {
+                        writeln!(out, "wrote {count} reports, {:.1} MB", bytes as f64 / 1e6)
+                    });
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "baogao: cannot write corpus: {e}");
+                    ExitCode::from(2)
+                }
+            }
         }
         Some(Command::Stats { paths }) => {
             let t = std::time::Instant::now();

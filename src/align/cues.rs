@@ -171,6 +171,9 @@ fn automaton() -> &'static AhoCorasick {
     AC.get_or_init(|| {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            // A DFA: a few hundred short patterns make a small one, and it scans text
+            // several times faster than the default NFA.
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(CUES.iter().map(|c| c.0))
             .expect("cue patterns are valid")
     })

@@ -127,6 +127,9 @@ fn table_row(line: &str) -> Option<Option<String>> {
 
 /// Collapse whitespace runs: removed next to CJK text ("2024 年" → "2024年"), else one space.
 pub fn normalize_spaces(s: &str) -> String {
+    if !s.chars().any(is_space) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut prev: Option<char> = None;

@@ -161,8 +161,12 @@ fn width(s: &str) -> usize {
 fn wrap_width(lines: &[Line]) -> Option<usize> {
     let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     for l in lines {
+        // Width never exceeds the byte length: skip short lines before measuring.
+        if l.md != Md::None || l.text.len() < 30 || l.text.ends_with(is_terminal) {
+            continue;
+        }
         let w = width(&l.text);
-        if l.md == Md::None && w >= 30 && !l.text.ends_with(is_terminal) {
+        if w >= 30 {
             *counts.entry(w).or_default() += 1;
         }
     }
@@ -372,8 +376,15 @@ fn is_addressee(s: &str) -> bool {
 }
 
 /// A heading that names one of the statutory parts (strong cue words only).
+/// Only the start of a block is looked at: a heading is short, and an inline heading's
+/// body does not name its part.
 pub(crate) fn is_part_heading(s: &str) -> bool {
-    !crate::align::strong_parts(s).is_empty()
+    let end = s
+        .char_indices()
+        .nth(60)
+        .map_or(s.len(), |(i, _)| i)
+        .min(s.find('。').unwrap_or(s.len()));
+    !crate::align::strong_parts(&s[..end]).is_empty()
 }
 
 /// Find the signature block and a closing paragraph at the end.
@@ -463,6 +474,9 @@ fn heading_shape(b: &Block) -> bool {
     let t = b.text.as_str();
     let n = char_len(t);
     let hashed = matches!(b.md, Md::Hash(_)) || b.md == Md::Bold;
+    if n > 60 {
+        return false;
+    }
     let max = if hashed || is_part_heading(t) { 60 } else { 40 };
     if !(4..=max).contains(&n) || has_clause_punct(t) || starts_enumeration(t) {
         return false;
