@@ -78,7 +78,14 @@ fn topics(report: &Report, id: SectionId) -> Vec<Label> {
     if !from_title.is_empty() {
         return from_title;
     }
-    let mut s = score(&sec.text);
+    // The opening of a section says what it is about; scoring ~500 characters keeps
+    // labelling linear in the number of sections rather than in the corpus size.
+    let lead = sec
+        .text
+        .char_indices()
+        .nth(500)
+        .map_or(sec.text.as_str(), |(i, _)| &sec.text[..i]);
+    let mut s = score(lead);
     if sec.text.chars().count() < 40 {
         for &c in &sec.children {
             s.add(&score(&report.section(c).title));

@@ -37,6 +37,8 @@ pub struct Section {
 pub enum MetaLineKind {
     Title,
     DuplicateTitle,
+    /// The title in another script (e.g. Korean or Mongolian beside the Chinese).
+    ParallelTitle,
     DocNumber,
     Year,
     Date,

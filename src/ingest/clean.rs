@@ -1,7 +1,7 @@
 //! Line cleaning: whitespace normalisation, markdown decoration, page chrome, page
 //! numbers and conversion artifacts. Useful values in chrome (dates, source) are kept.
 
-use super::text::{is_cjk, is_cjk_punct, is_space};
+use super::text::{char_len, is_cjk, is_cjk_punct, is_space};
 
 /// Markdown decoration found on a line (the numbering is trusted over it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +66,8 @@ pub fn clean(text: &str) -> Cleaned {
         if line.is_empty() {
             continue;
         }
-        if is_separator(&line) || is_page_number(&line) {
+        let short = line.len() <= 64;
+        if short && (is_separator(&line) || is_page_number(&line)) {
             out.noise.push(trimmed.to_string());
             blank_before = true;
             continue;
@@ -82,7 +83,15 @@ pub fn clean(text: &str) -> Cleaned {
             blank_before = true;
             continue;
         }
-        let (text, md) = strip_markdown(&line);
+        if let Some((doc, site)) = split_site_suffix(&line) {
+            out.noise.push(site.to_string());
+            line = doc.to_string();
+        }
+        let (text, md) = if line.starts_with(['#', '*', '_']) {
+            strip_markdown(&line)
+        } else {
+            (line, Md::None)
+        };
         if text.is_empty() {
             out.noise.push(trimmed.to_string());
             continue;
@@ -160,6 +169,9 @@ fn joins_cjk(c: char) -> bool {
 
 /// Word/HTML conversion artifacts such as `[bookmark: _GoBack]`: removed, kept as noise.
 fn strip_artifacts(line: &mut String, noise: &mut Vec<String>) {
+    if !line.contains("[bookmark") {
+        return;
+    }
     while let Some(start) = line.find("[bookmark:") {
         let Some(len) = line[start..].find(']') else {
             break;
@@ -243,6 +255,23 @@ fn is_chrome(s: &str) -> bool {
         "加入收藏",
         "上一篇",
         "下一篇",
+        "版权所有",
+        "ICP备",
+        "公网安备",
+        "网站标识码",
+        "主办单位：",
+        "承办单位：",
+        "技术支持：",
+        "网站地图",
+        "联系我们",
+        "相关链接",
+        "分辨率",
+        "请输入关键词",
+        "长者模式",
+        "Produced By",
+        "Produced by",
+        "Powered by",
+        "Powered By",
     ];
     const LEADING: &[&str] = &[
         "发布时间",
@@ -262,16 +291,47 @@ fn is_chrome(s: &str) -> bool {
         "【字体",
         "分享：",
     ];
-    if s.chars().count() > 120 {
+    if s.len() > 360 || char_len(s) > 120 {
         return false;
     }
-    if ANYWHERE.iter().any(|p| s.contains(p)) {
+    static ANY: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let any = ANY.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(ANYWHERE)
+            .expect("chrome patterns are valid")
+    });
+    if any.is_match(s) {
+        return true;
+    }
+    // A bare address, or a navigation bar: 首页 | 走进… | 政务公开 | …
+    if is_url(s) {
+        return true;
+    }
+    if s.starts_with("首页") && s.matches(['|', '｜']).count() >= 2 {
         return true;
     }
     LEADING.iter().any(|p| {
         s.strip_prefix(p)
             .is_some_and(|rest| rest.starts_with(['：', ':', '】']) || p.ends_with('：'))
     })
+}
+
+fn is_url(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
+        && !s.contains(' ')
+}
+
+/// A web page title ends with the site's name: "…年度报告_某某区人民政府门户网站".
+/// Returns the document part and the site suffix.
+fn split_site_suffix(s: &str) -> Option<(&str, &str)> {
+    let i = s.rfind(['_', '|', '｜', '－'])?;
+    let sep_len = s[i..].chars().next()?.len_utf8();
+    let (left, right) = (s[..i].trim_end(), s[i + sep_len..].trim_start());
+    let site = ["网站", "门户网", "政府网", "人民政府网", "信息网", "官网"];
+    (!left.is_empty() && char_len(right) <= 24 && site.iter().any(|w| right.ends_with(w)))
+        .then_some((left, right))
 }
 
 fn chrome_source(s: &str) -> Option<String> {

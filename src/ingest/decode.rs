@@ -42,6 +42,32 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"\x1F\x8B", "gzip data"),
 ];
 
+/// [`decode`] for bytes the caller owns: clean UTF-8 (the common case) becomes the text
+/// without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, Skip> {
+    let plain = !bytes.is_empty()
+        && Encoding::for_bom(&bytes).is_none()
+        && !MAGIC.iter().any(|(m, _)| bytes.starts_with(m))
+        && !bytes.contains(&0);
+    if !plain {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if is_clean(&text) => {
+            if text.chars().all(char::is_whitespace) {
+                return Err(Skip::WhitespaceOnly);
+            }
+            Ok(Decoded {
+                text,
+                encoding: "UTF-8",
+                warnings: Vec::new(),
+            })
+        }
+        Ok(text) => decode(text.as_bytes()),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// Decode raw file bytes. Never panics; lossy where it must be, with a warning.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
     if bytes.is_empty() {
@@ -77,18 +103,20 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
             Skip::WhitespaceOnly
         });
     }
+    let (text, removed) = sanitize(&raw);
     // A decoded file that is mostly replacement or control characters is not text.
-    let (mut total, mut bad) = (0usize, 0usize);
-    for c in raw.chars().take(64 * 1024) {
-        total += 1;
-        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) {
-            bad += 1;
+    if !warnings.is_empty() || removed > 0 {
+        let (mut total, mut bad) = (0usize, 0usize);
+        for c in raw.chars().take(64 * 1024) {
+            total += 1;
+            if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')) {
+                bad += 1;
+            }
+        }
+        if bad * 10 > total {
+            return Err(Skip::Binary("mostly invalid or control bytes"));
         }
     }
-    if bad * 10 > total {
-        return Err(Skip::Binary("mostly invalid or control bytes"));
-    }
-    let (text, removed) = sanitize(&raw);
     if removed > 0 {
         warnings.push(format!(
             "removed {removed} control character{} (escape sequences, BEL, backspace, …)",

@@ -13,6 +13,8 @@ pub enum Style {
     ParenCn,
     /// 1. / 1、 / １．
     Num,
+    /// 1.1 / 1.2.3 (the number of parts, 2 or 3, is the payload)
+    Decimal(u8),
     /// （1） / (1)
     ParenNum,
     /// ①
@@ -39,6 +41,7 @@ impl Marker {
             Style::Cn => format!("{}、", cn_numeral(num)),
             Style::ParenCn => format!("（{}）", cn_numeral(num)),
             Style::Num => format!("{num}."),
+            Style::Decimal(_) => format!("….{num}"),
             Style::ParenNum => format!("（{num}）"),
             Style::Circled => char::from_u32(0x2460 + num - 1)
                 .map(String::from)
@@ -123,9 +126,8 @@ fn marker_span(s: &str) -> Option<(Style, u32, usize)> {
             if !matches!(sep, '.' | '．' | '、') {
                 return None;
             }
-            // "1.5亿元" is a number, not a marker.
             if after.next().is_some_and(|c| ascii_digit(c).is_some()) {
-                return None;
+                return decimal_marker(s);
             }
             Some((Style::Num, n, digits_len + sep.len_utf8()))
         }
@@ -146,6 +148,50 @@ fn marker_span(s: &str) -> Option<(Style, u32, usize)> {
             Some((Style::Cn, n, len + sep.len_utf8()))
         }
     }
+}
+
+/// "1.2 标题" / "1.2.3标题": a decimal section number. "1.5亿元" and "3.2%" are numbers.
+fn decimal_marker(s: &str) -> Option<(Style, u32, usize)> {
+    const UNITS: &str =
+        "亿万千百元个倍吨米公里平立方人次件家所年月日天时分秒亩斤克辆台套项条名户余多%‰";
+    let mut parts = 0u8;
+    let mut last;
+    let mut end = 0;
+    let mut rest = s;
+    loop {
+        let len: usize = rest
+            .chars()
+            .take_while(|&c| ascii_digit(c).is_some())
+            .map(char::len_utf8)
+            .sum();
+        last = digits_value(&rest[..len])?;
+        parts += 1;
+        end += len;
+        rest = &rest[len..];
+        match rest.chars().next() {
+            Some(c @ ('.' | '．'))
+                if rest[c.len_utf8()..].starts_with(|d: char| ascii_digit(d).is_some()) =>
+            {
+                end += c.len_utf8();
+                rest = &rest[c.len_utf8()..];
+            }
+            _ => break,
+        }
+    }
+    if !(2..=3).contains(&parts) {
+        return None;
+    }
+    // An optional trailing separator, then the title.
+    let mut marker_end = end;
+    if let Some(c @ ('.' | '．' | '、')) = rest.chars().next() {
+        marker_end += c.len_utf8();
+        rest = &rest[c.len_utf8()..];
+    }
+    let next = rest.chars().next()?;
+    if UNITS.contains(next) || next.is_ascii_alphanumeric() {
+        return None;
+    }
+    Some((Style::Decimal(parts), last, marker_end))
 }
 
 fn digits_value(s: &str) -> Option<u32> {

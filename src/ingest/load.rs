@@ -150,7 +150,7 @@ fn read_and_parse(path: &Path) -> Result<Report, LoadError> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| err(path, io_reason(&e)))?;
-    parse_one(&display(path), &bytes)
+    super::parse_owned(&display(path), bytes).map_err(|skip| err(path, skip.to_string()))
 }
 
 fn parse_one(name: &str, bytes: &[u8]) -> Result<Report, LoadError> {

@@ -100,6 +100,11 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
     Ok(parse(path, decode(bytes)?))
 }
 
+/// [`parse_bytes`] for an owned buffer (no copy of clean UTF-8).
+pub fn parse_owned(path: &str, bytes: Vec<u8>) -> Result<Report, Skip> {
+    Ok(parse(path, decode::decode_owned(bytes)?))
+}
+
 /// Join broken lines into blocks; every marker line starts a heading block.
 fn assemble(lines: &[Line]) -> Vec<Block> {
     let wrap = wrap_width(lines);
@@ -250,6 +255,12 @@ fn can_join(cur: &Block, line: &Line, wrap: Option<usize>) -> bool {
     !looks_like_heading_line(&cur.last_phys)
 }
 
+/// A line in another script: letters (Hangul, Mongolian, Uyghur, Latin …) but no Chinese
+/// characters.
+fn is_foreign_line(t: &str) -> bool {
+    char_len(t) <= 120 && !t.chars().any(text::is_cjk) && t.chars().any(|c| c.is_alphabetic())
+}
+
 /// Consume title lines, document number, bare year, date and addressee at the top.
 /// Returns the index of the first body block.
 fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
@@ -269,6 +280,8 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
             Some(MetaLineKind::DocNumber)
         } else if is_addressee(t) {
             Some(MetaLineKind::Addressee)
+        } else if !titles.is_empty() && is_foreign_line(t) {
+            Some(MetaLineKind::ParallelTitle)
         } else {
             None
         };
@@ -323,6 +336,17 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
         }),
     );
     end = end.min(i);
+    // A block that is neither metadata nor an accepted title ends the front matter: it
+    // is body text, whatever follows it.
+    let recorded = |idx: usize| {
+        meta_lines.iter().any(|m| m.line == blocks[idx].line)
+            || accepted
+                .iter()
+                .any(|&k| (titles[k].0..titles[k].1).contains(&idx))
+    };
+    if let Some(first_body) = (0..end).find(|&idx| !recorded(idx)) {
+        end = first_body;
+    }
     // Meta lines after `end` are not front matter after all.
     meta_lines.retain(|m| {
         blocks
@@ -466,19 +490,33 @@ fn mark_unnumbered_headings(blocks: &mut [Block]) {
     }
 }
 
+/// A table or figure caption: 表1 …, 附表2 …, 图3 ….
+fn is_caption(t: &str) -> bool {
+    ["表", "附表", "图", "附图"].iter().any(|p| {
+        t.strip_prefix(p).is_some_and(|r| {
+            r.starts_with(|c: char| {
+                text::ascii_digit(c).is_some() || "一二三四五六七八九十".contains(c)
+            })
+        })
+    })
+}
+
 /// The shape of an unnumbered heading: one short line without clause punctuation.
 fn heading_shape(b: &Block) -> bool {
     if b.line != b.end_line || b.md == Md::Table {
         return false;
     }
     let t = b.text.as_str();
-    let n = char_len(t);
-    let hashed = matches!(b.md, Md::Hash(_)) || b.md == Md::Bold;
-    if n > 60 {
+    // Cheap tests first: most blocks are paragraphs.
+    if t.len() > 60 * 4 {
         return false;
     }
-    let max = if hashed || is_part_heading(t) { 60 } else { 40 };
-    if !(4..=max).contains(&n) || has_clause_punct(t) || starts_enumeration(t) {
+    let n = char_len(t);
+    if !(4..=60).contains(&n) || has_clause_punct(t) || is_caption(t) || starts_enumeration(t) {
+        return false;
+    }
+    let hashed = matches!(b.md, Md::Hash(_)) || b.md == Md::Bold;
+    if n > 40 && !hashed && !is_part_heading(t) {
         return false;
     }
     let body = t.strip_suffix('。').unwrap_or(t);
