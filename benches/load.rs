@@ -42,7 +42,7 @@ fn load(c: &mut Criterion) {
     );
     let mut g = c.benchmark_group("load_10k");
     g.sample_size(10);
-    g.measurement_time(Duration::from_secs(20));
+    g.measurement_time(Duration::from_secs(15));
     g.bench_function("baogao_load_parse_label", |b| {
         // The user waits for the load, not for freeing it: drop outside the timing.
         b.iter_with_large_drop(|| {

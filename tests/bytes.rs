@@ -279,3 +279,37 @@ fn unreadable_files_are_reported() {
     assert!(c.reports.is_empty());
     assert!(c.errors[0].error.contains("permission denied"));
 }
+
+/// The five samples re-encoded the ways real reports arrive (built here with
+/// encoding_rs): each parses to exactly the outline of its UTF-8 original.
+#[test]
+fn samples_reencoded_keep_their_outlines() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in baogao::ingest::samples::SAMPLES {
+        let text = std::str::from_utf8(bytes).unwrap();
+        let original = {
+            let p = write(dir.path(), &format!("orig_{name}"), bytes);
+            common::digest(&load_paths(&[p]).reports[0], true)
+        };
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(bytes);
+        let variants: Vec<(&str, Vec<u8>)> = vec![
+            ("gb18030", gb18030(text)),
+            ("utf16le", utf16(text, false)),
+            ("utf16be", utf16(text, true)),
+            ("bom", bom),
+            ("crlf", text.replace('\n', "\r\n").into_bytes()),
+            ("cr", text.replace('\n', "\r").into_bytes()),
+        ];
+        for (tag, b) in variants {
+            let p = write(dir.path(), &format!("{tag}_{name}"), &b);
+            let c = load_paths(&[p]);
+            assert!(c.errors.is_empty(), "{tag} {name}: {:?}", c.errors);
+            assert_eq!(
+                common::diff(&original, &common::digest(&c.reports[0], true)),
+                "",
+                "{tag} {name}"
+            );
+        }
+    }
+}

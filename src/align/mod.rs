@@ -7,7 +7,7 @@
 mod cues;
 
 use crate::corpus::{Label, Report, SectionId};
-pub use cues::{Scores, score};
+pub use cues::{Scores, jieba, score, score_text, warm_up};
 
 /// Statutory parts named unmistakably by a heading (used for level inference too).
 pub fn strong_parts(title: &str) -> Vec<Label> {
@@ -85,7 +85,7 @@ fn topics(report: &Report, id: SectionId) -> Vec<Label> {
         .char_indices()
         .nth(500)
         .map_or(sec.text.as_str(), |(i, _)| &sec.text[..i]);
-    let mut s = score(lead);
+    let mut s = score_text(lead);
     if sec.text.chars().count() < 40 {
         for &c in &sec.children {
             s.add(&score(&report.section(c).title));

@@ -83,7 +83,9 @@ pub fn clean(text: &str) -> Cleaned {
             blank_before = true;
             continue;
         }
-        if let Some((doc, site)) = split_site_suffix(&line) {
+        if short_enough_for_chrome(&line)
+            && let Some((doc, site)) = split_site_suffix(&line)
+        {
             out.noise.push(site.to_string());
             line = doc.to_string();
         }
@@ -136,7 +138,7 @@ fn table_row(line: &str) -> Option<Option<String>> {
 
 /// Collapse whitespace runs: removed next to CJK text ("2024 年" → "2024年"), else one space.
 pub fn normalize_spaces(s: &str) -> String {
-    if !s.chars().any(is_space) {
+    if !has_space(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -161,6 +163,22 @@ pub fn normalize_spaces(s: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+/// Page titles and chrome are short; paragraphs are not worth checking.
+fn short_enough_for_chrome(s: &str) -> bool {
+    s.len() <= 240
+}
+
+/// Any character [`is_space`] accepts, by a byte scan (the UTF-8 encodings of Unicode
+/// whitespace start with C2, E1, E2 or E3; ASCII ones are 09–0D and 20).
+fn has_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        0x09..=0x0D | 0x20 => true,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(is_space),
+        _ => false,
+    })
 }
 
 fn joins_cjk(c: char) -> bool {
@@ -291,7 +309,8 @@ fn is_chrome(s: &str) -> bool {
         "【字体",
         "分享：",
     ];
-    if s.len() > 360 || char_len(s) > 120 {
+    // Chrome is short and is not a sentence.
+    if s.len() > 240 || (s.ends_with('。') && s.len() > 90) {
         return false;
     }
     static ANY: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();

@@ -30,8 +30,12 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Corpus {
     for p in paths {
         walk_root(p.as_ref(), &mut files, &mut errors);
     }
-    let results: Vec<Result<Report, LoadError>> =
-        files.par_iter().map(|f| read_and_parse(f)).collect();
+    // The word segmenter (for labelling vague sections) builds on one worker while the
+    // other starts on the files.
+    let ((), results): ((), Vec<Result<Report, LoadError>>) =
+        rayon::join(crate::align::warm_up, || {
+            files.par_iter().map(|f| read_and_parse(f)).collect()
+        });
     collect(results, errors)
 }
 

@@ -26,11 +26,18 @@ pub(crate) struct Block {
     pub line: usize,
     pub end_line: usize,
     pub text: String,
-    /// The last physical line appended (for join decisions).
-    last_phys: String,
+    /// Byte offset in `text` where the last physical line appended starts.
+    last_at: usize,
     pub blank_before: bool,
     pub md: Md,
     pub head: Option<Head>,
+}
+
+impl Block {
+    /// The last physical line appended (for join decisions).
+    fn last_phys(&self) -> &str {
+        &self.text[self.last_at..]
+    }
 }
 
 /// What makes a block a heading.
@@ -127,9 +134,9 @@ fn assemble(lines: &[Line]) -> Vec<Block> {
                 ""
             };
             cur.text.push_str(joiner);
+            cur.last_at = cur.text.len();
             cur.text.push_str(&line.text);
             cur.end_line = line.no;
-            cur.last_phys.clone_from(&line.text);
             continue;
         }
         let head = marker.map(|m| Head {
@@ -142,7 +149,7 @@ fn assemble(lines: &[Line]) -> Vec<Block> {
             line: line.no,
             end_line: line.no,
             text: line.text.clone(),
-            last_phys: line.text.clone(),
+            last_at: 0,
             blank_before: line.blank_before,
             md: line.md,
             head,
@@ -217,13 +224,13 @@ fn can_join(cur: &Block, line: &Line, wrap: Option<usize>) -> bool {
             return true;
         }
     }
-    let Some(last) = cur.last_phys.chars().last() else {
+    let Some(last) = cur.last_phys().chars().last() else {
         return false;
     };
     // A line that filled the page width of a wrapped PDF and stops mid-sentence goes on,
     // however heading-like it looks (a heading never fills the width).
     if let Some(w) = wrap
-        && width(&cur.last_phys) + 2 >= w
+        && width(cur.last_phys()) + 2 >= w
         && !is_terminal(last)
     {
         return true;
@@ -246,13 +253,13 @@ fn can_join(cur: &Block, line: &Line, wrap: Option<usize>) -> bool {
         return false;
     }
     if matches!(last, '”' | '’' | '」' | '』' | '）' | ')' | '》') {
-        let before = cur.last_phys.chars().rev().nth(1);
+        let before = cur.last_phys().chars().rev().nth(1);
         if before.is_some_and(is_terminal) {
             return false;
         }
     }
     // Ends mid-sentence. Join only prose: a short unpunctuated line is a heading/title.
-    !looks_like_heading_line(&cur.last_phys)
+    !looks_like_heading_line(cur.last_phys())
 }
 
 /// A line in another script: letters (Hangul, Mongolian, Uyghur, Latin …) but no Chinese
