@@ -306,6 +306,30 @@ pub fn region_of(agency: &str) -> Option<String> {
         .then(|| region.to_string())
 }
 
+/// County-level cities (县级市, e.g. 义乌市, 昆山市): a name alone does not tell them from
+/// prefecture-level cities, so they come from a list (assets/county_level_cities.tsv,
+/// province TAB city, 394 entries as of 2024).
+fn is_county_level_city(region: &str) -> bool {
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        include_str!("../../assets/county_level_cities.tsv")
+            .lines()
+            .filter_map(|l| l.split('\t').nth(1))
+            .map(str::trim)
+            .collect()
+    });
+    // The whole region, or its last place: "浙江省义乌市", "金华市义乌市" → "义乌市".
+    region.char_indices().any(|(i, _)| {
+        let prev_is_place = region[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '省' | '区' | '市' | '州' | '盟'));
+        prev_is_place && set.contains(&region[i..])
+    })
+}
+
 /// Administrative level from the region and the department.
 pub fn level_of(agency: &str, region: Option<&str>) -> Option<&'static str> {
     let (_, dept) = split_agency(agency);
@@ -330,6 +354,8 @@ pub fn level_of(agency: &str, region: Option<&str>) -> Option<&'static str> {
         "county"
     } else if region.ends_with("新区") || region.ends_with('区') {
         "district"
+    } else if region.ends_with('市') && is_county_level_city(region) {
+        "county"
     } else if region.ends_with('市') || region.ends_with('州') || region.ends_with('盟') {
         "city"
     } else {
@@ -486,6 +512,22 @@ pub fn bare_year(s: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn county_level_cities_are_counties() {
+        for (agency, level) in [
+            ("义乌市商务局", "county"),
+            ("浙江省义乌市商务局", "county"),
+            ("禹州市司法局", "county"),
+            ("河南省禹州市司法局", "county"),
+            ("东莞市教育局", "city"),
+            ("苏州市司法局", "city"),
+            ("枣庄市科技局", "city"),
+        ] {
+            let region = region_of(agency);
+            assert_eq!(level_of(agency, region.as_deref()), Some(level), "{agency}");
+        }
+    }
 
     #[test]
     fn dates() {
