@@ -9,5 +9,8 @@ pub mod export;
 pub mod ingest;
 pub mod outline;
 pub mod synth;
+pub mod term;
+pub mod ui;
+pub mod wrap;
 
 pub use corpus::{Corpus, Label, Report, Section, SectionId};

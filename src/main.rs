@@ -106,6 +106,63 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+/// Logs go to a file (the UI owns the terminal): $BAOGAO_LOG, else the platform state
+/// directory (~/.local/state/baogao/baogao.log on Linux). No file, no logs.
+fn init_logging() {
+    let path = std::env::var_os("BAOGAO_LOG")
+        .map(PathBuf::from)
+        .or_else(|| {
+            directories::ProjectDirs::from("", "", "baogao").map(|d| {
+                d.state_dir()
+                    .unwrap_or_else(|| d.cache_dir())
+                    .join("baogao.log")
+            })
+        });
+    let Some(path) = path else { return };
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+    else {
+        return;
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .try_init();
+}
+
+/// The reader. Refuses to start without a terminal on both ends.
+fn reader(paths: Vec<PathBuf>) -> ExitCode {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "baogao: the reader needs a terminal. For scripts use `baogao export --json` \
+             or `baogao tree` (see `baogao --help`)."
+        );
+        return ExitCode::from(2);
+    }
+    init_logging();
+    let result = baogao::term::run(move |done| {
+        if paths.is_empty() {
+            ingest::load_samples()
+        } else {
+            ingest::load::load_paths_progress(&paths, done)
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "baogao: terminal error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -169,13 +226,7 @@ fn main() -> ExitCode {
             });
             status(&c)
         }
-        None => {
-            // The three-pane reader arrives with the TUI; until then print the outline.
-            let c = load(&cli.paths);
-            report_errors(&c);
-            emit(|out| out.write_all(outline::corpus_outline(&c).as_bytes()));
-            status(&c)
-        }
+        None => reader(cli.paths),
     }
 }
 

@@ -16,7 +16,7 @@ pub struct LoadError {
 }
 
 /// Every report that loaded, plus the inputs that were skipped and why.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Corpus {
     pub reports: Vec<Report>,
     pub errors: Vec<LoadError>,

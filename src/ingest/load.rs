@@ -25,6 +25,14 @@ pub fn load_samples() -> Corpus {
 /// Load files and folders. Never fails as a whole: what cannot be read is listed in
 /// `Corpus::errors` with a reason.
 pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Corpus {
+    load_paths_progress(paths, &std::sync::atomic::AtomicUsize::new(0))
+}
+
+/// [`load_paths`], counting files done in `done` (for a progress display).
+pub fn load_paths_progress<P: AsRef<Path>>(
+    paths: &[P],
+    done: &std::sync::atomic::AtomicUsize,
+) -> Corpus {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -34,7 +42,14 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P]) -> Corpus {
     // other starts on the files.
     let ((), results): ((), Vec<Result<Report, LoadError>>) =
         rayon::join(crate::align::warm_up, || {
-            files.par_iter().map(|f| read_and_parse(f)).collect()
+            files
+                .par_iter()
+                .map(|f| {
+                    let r = read_and_parse(f);
+                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    r
+                })
+                .collect()
         });
     collect(results, errors)
 }

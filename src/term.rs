@@ -1,0 +1,157 @@
+//! The terminal: raw mode and the alternate screen, restored on quit, on panic, on
+//! SIGTERM/SIGHUP and around Ctrl-Z; the event loop; loading with a progress screen.
+//! Nothing is printed while the UI runs (logs go to a file, see `main`).
+
+use crate::corpus::Corpus;
+use crate::ui::{App, Theme, render};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+fn enter() -> io::Result<Term> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    let mut t = Terminal::new(CrosstermBackend::new(out))?;
+    t.clear()?;
+    Ok(t)
+}
+
+/// Put the terminal back the way the shell expects it. Safe to call twice, and from a
+/// panic hook; errors are ignored (the tty may already be gone).
+pub fn leave() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook() {
+    let prev = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        tracing::error!("panic: {info}");
+        prev(info);
+    }));
+}
+
+/// Load with a progress screen, then run the reader until the user quits.
+/// `load` is called on a worker thread with a counter of files done.
+pub fn run<F>(load: F) -> io::Result<()>
+where
+    F: FnOnce(&AtomicUsize) -> Corpus + Send + 'static,
+{
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    install_panic_hook();
+    let mut term = enter()?;
+    let theme = Theme::from_env();
+
+    let progress = Arc::new(AtomicUsize::new(0));
+    let worker = {
+        let progress = Arc::clone(&progress);
+        std::thread::spawn(move || load(&progress))
+    };
+    while !worker.is_finished() {
+        if stop.load(Ordering::Relaxed) {
+            leave();
+            return Ok(());
+        }
+        let n = progress.load(Ordering::Relaxed);
+        term.draw(|f| {
+            let a = f.area();
+            let msg = format!("正在载入报告… {n} 个文件");
+            f.buffer_mut().set_stringn(
+                a.x,
+                a.y,
+                msg,
+                a.width as usize,
+                ratatui::style::Style::new(),
+            );
+        })?;
+        if event::poll(Duration::from_millis(50))?
+            && let Event::Key(k) = event::read()?
+            && matches!(k.code, event::KeyCode::Char('q'))
+        {
+            leave();
+            return Ok(());
+        }
+    }
+    let corpus = worker
+        .join()
+        .map_err(|_| io::Error::other("loading failed"))?;
+    tracing::info!(
+        reports = corpus.reports.len(),
+        errors = corpus.errors.len(),
+        "loaded"
+    );
+    let mut app = App::new(corpus);
+    let result = event_loop(&mut term, &mut app, &theme, &stop);
+    leave();
+    result
+}
+
+fn event_loop(term: &mut Term, app: &mut App, theme: &Theme, stop: &AtomicBool) -> io::Result<()> {
+    let mut dirty = true;
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            tracing::info!("signal: quitting");
+            return Ok(());
+        }
+        if dirty {
+            term.draw(|f| render(f.area(), f.buffer_mut(), app, theme))?;
+            dirty = false;
+        }
+        // Wake up now and then to notice signals; a tty that went away makes poll/read
+        // fail, which ends the loop instead of spinning.
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(k) => app.on_key(k),
+            Event::Mouse(m) => app.on_mouse(m),
+            Event::Resize(_, _) => {}
+            _ => continue,
+        }
+        dirty = true;
+        if app.should_quit {
+            return Ok(());
+        }
+        if app.suspend_requested {
+            app.suspend_requested = false;
+            suspend(term)?;
+        }
+    }
+}
+
+/// Ctrl-Z: give the terminal back, stop, and on `fg` take it again and redraw fully.
+fn suspend(term: &mut Term) -> io::Result<()> {
+    leave();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Resumed (SIGCONT).
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
+    term.clear()?;
+    Ok(())
+}

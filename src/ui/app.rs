@@ -1,0 +1,795 @@
+//! Reader state and everything keys and the mouse do to it. Rendering reads this state
+//! (render.rs); the terminal loop (crate::term) feeds it events. No I/O here, so tests
+//! drive the whole reader headlessly.
+
+use super::doc::{Doc, Hit, Kind, Layout};
+use super::keymap::{self, Action, Scope};
+use crate::corpus::{Corpus, Report, SectionId};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Tree,
+    Viewer,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    File,
+    Agency,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    Search,
+    Filter,
+}
+
+#[derive(Debug, Clone)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+    /// Where the viewer was when the prompt opened (Esc goes back there).
+    origin: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Search {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    /// Index of the current hit.
+    pub cur: Option<usize>,
+}
+
+/// A place to jump back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub report: usize,
+    pub scroll: usize,
+}
+
+/// Where render put things (for the mouse and for page sizes).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Geometry {
+    pub list: Option<Rect>,
+    pub tree: Option<Rect>,
+    pub viewer: Option<Rect>,
+    /// Text rows and columns inside the viewer.
+    pub viewer_rows: u16,
+    pub viewer_cols: u16,
+}
+
+pub struct App {
+    pub corpus: Corpus,
+    /// Report indices in list order (sorted and filtered).
+    pub order: Vec<usize>,
+    pub sort: Sort,
+    pub filter: String,
+    pub list_sel: usize,
+    /// The open report.
+    pub current: Option<usize>,
+    pub folded: HashSet<(usize, u32)>,
+    pub tree_sel: usize,
+    /// Top row of the viewer.
+    pub scroll: usize,
+    pub focus: Pane,
+    pub zoom: bool,
+    pub help: bool,
+    pub prompt: Option<Prompt>,
+    pub search: Option<Search>,
+    jumps: Vec<Pos>,
+    jump_at: usize,
+    pub status: Option<String>,
+    pub should_quit: bool,
+    pub suspend_requested: bool,
+    pub ambiguous_wide: bool,
+    pub geometry: Geometry,
+    doc: Option<(usize, Doc)>,
+    layout: Option<(usize, u16, Layout)>,
+}
+
+impl App {
+    pub fn new(corpus: Corpus) -> App {
+        let order: Vec<usize> = (0..corpus.reports.len()).collect();
+        let current = order.first().copied();
+        let mut app = App {
+            corpus,
+            order,
+            sort: Sort::File,
+            filter: String::new(),
+            list_sel: 0,
+            current,
+            folded: HashSet::new(),
+            tree_sel: 0,
+            scroll: 0,
+            focus: Pane::List,
+            zoom: false,
+            help: false,
+            prompt: None,
+            search: None,
+            jumps: Vec::new(),
+            jump_at: 0,
+            status: None,
+            should_quit: false,
+            suspend_requested: false,
+            ambiguous_wide: false,
+            geometry: Geometry {
+                viewer_rows: 20,
+                viewer_cols: 80,
+                ..Geometry::default()
+            },
+            doc: None,
+            layout: None,
+        };
+        if !app.corpus.errors.is_empty() {
+            app.status = Some(format!(
+                "{} file(s) skipped — run `baogao export --json` to see why",
+                app.corpus.errors.len()
+            ));
+        }
+        app
+    }
+
+    pub fn report(&self) -> Option<&Report> {
+        self.current.map(|i| &self.corpus.reports[i])
+    }
+
+    // ----- document and layout -----
+
+    pub fn doc(&mut self) -> Option<&Doc> {
+        let cur = self.current?;
+        if self.doc.as_ref().is_none_or(|(i, _)| *i != cur) {
+            self.doc = Some((cur, Doc::build(&self.corpus.reports[cur])));
+        }
+        self.doc.as_ref().map(|(_, d)| d)
+    }
+
+    /// The row layout of the open report at `width` (cached per report and width).
+    pub fn layout(&mut self, width: u16) -> Option<&Layout> {
+        let cur = self.current?;
+        let fresh = self
+            .layout
+            .as_ref()
+            .is_some_and(|(i, w, _)| *i == cur && *w == width);
+        if !fresh {
+            let n = self.corpus.reports[cur].sections.len();
+            let amb = self.ambiguous_wide;
+            let l = self.doc()?.layout(width, n, amb);
+            self.layout = Some((cur, width, l));
+        }
+        self.layout.as_ref().map(|(_, _, l)| l)
+    }
+
+    fn cur_layout(&mut self) -> Option<&Layout> {
+        let w = self.geometry.viewer_cols.max(1);
+        self.layout(w)
+    }
+
+    fn max_scroll(&mut self) -> usize {
+        let rows = self.geometry.viewer_rows as usize;
+        self.cur_layout()
+            .map_or(0, |l| l.rows.len().saturating_sub(rows.max(1)))
+    }
+
+    // ----- tree -----
+
+    /// Visible tree rows of the open report: (section, depth), folds applied.
+    pub fn tree_rows(&self) -> Vec<(SectionId, u8)> {
+        let Some(cur) = self.current else {
+            return Vec::new();
+        };
+        let r = &self.corpus.reports[cur];
+        let mut out = Vec::new();
+        let mut stack: Vec<(SectionId, u8)> = r.roots.iter().rev().map(|&id| (id, 0)).collect();
+        while let Some((id, d)) = stack.pop() {
+            out.push((id, d));
+            if !self.folded.contains(&(cur, id.0)) {
+                for &c in r.section(id).children.iter().rev() {
+                    stack.push((c, d + 1));
+                }
+            }
+        }
+        out
+    }
+
+    /// The section at the top of the viewer.
+    pub fn section_at_scroll(&mut self) -> Option<SectionId> {
+        let scroll = self.scroll;
+        let l = self.cur_layout()?;
+        let row = *l.rows.get(scroll.min(l.rows.len().saturating_sub(1)))?;
+        let doc = &self.doc.as_ref()?.1;
+        // The heading row itself counts for its section; the blank before it belongs
+        // to the previous one.
+        doc.paras[row.para as usize].section
+    }
+
+    /// Move the tree highlight to the section being read.
+    fn sync_tree_to_viewer(&mut self) {
+        let Some(mut id) = self.section_at_scroll() else {
+            self.tree_sel = 0;
+            return;
+        };
+        let rows = self.tree_rows();
+        let r = self.report().expect("a section implies a report");
+        loop {
+            if let Some(i) = rows.iter().position(|(s, _)| *s == id) {
+                self.tree_sel = i;
+                return;
+            }
+            match r.section(id).parent {
+                Some(p) => id = p,
+                None => return,
+            }
+        }
+    }
+
+    /// Scroll the viewer to the selected tree section.
+    fn sync_viewer_to_tree(&mut self) {
+        let rows = self.tree_rows();
+        let Some(&(id, _)) = rows.get(self.tree_sel) else {
+            return;
+        };
+        let target = self.cur_layout().map_or(0, |l| l.section_row[id.index()]);
+        self.scroll = target.min(self.max_scroll_allowing(target));
+    }
+
+    /// Scrolling may go past the usual maximum to put a late heading at the top.
+    fn max_scroll_allowing(&mut self, target: usize) -> usize {
+        let len = self.cur_layout().map_or(0, |l| l.rows.len());
+        target.min(len.saturating_sub(1)).max(self.max_scroll())
+    }
+
+    // ----- opening reports and jumps -----
+
+    fn open_selected(&mut self) {
+        let new = self.order.get(self.list_sel).copied();
+        if new != self.current {
+            self.current = new;
+            self.scroll = 0;
+            self.tree_sel = 0;
+            self.search = None;
+        }
+    }
+
+    fn pos(&self) -> Option<Pos> {
+        self.current.map(|report| Pos {
+            report,
+            scroll: self.scroll,
+        })
+    }
+
+    /// Remember where we are before a jump.
+    fn record_jump(&mut self) {
+        if let Some(p) = self.pos() {
+            self.jumps.truncate(self.jump_at);
+            if self.jumps.last() != Some(&p) {
+                self.jumps.push(p);
+            }
+            self.jump_at = self.jumps.len();
+        }
+    }
+
+    fn goto(&mut self, p: Pos) {
+        if self.current != Some(p.report) {
+            self.current = Some(p.report);
+            self.search = None;
+            if let Some(i) = self.order.iter().position(|&r| r == p.report) {
+                self.list_sel = i;
+            }
+        }
+        self.scroll = p.scroll;
+        self.sync_tree_to_viewer();
+    }
+
+    fn jump_back(&mut self) {
+        if self.jump_at == 0 {
+            self.status = Some("no earlier position".into());
+            return;
+        }
+        if self.jump_at == self.jumps.len()
+            && let Some(p) = self.pos()
+        {
+            self.jumps.push(p);
+        }
+        self.jump_at -= 1;
+        let p = self.jumps[self.jump_at];
+        self.goto(p);
+    }
+
+    fn jump_forward(&mut self) {
+        if self.jump_at + 1 >= self.jumps.len() {
+            self.status = Some("no later position".into());
+            return;
+        }
+        self.jump_at += 1;
+        let p = self.jumps[self.jump_at];
+        self.goto(p);
+    }
+
+    // ----- list -----
+
+    fn resort(&mut self) {
+        let keep = self.current;
+        let f = self.filter.to_lowercase();
+        let reports = &self.corpus.reports;
+        let mut order: Vec<usize> = (0..reports.len())
+            .filter(|&i| {
+                f.is_empty() || {
+                    let r = &reports[i];
+                    r.meta.title.to_lowercase().contains(&f)
+                        || r.meta.agency.as_deref().unwrap_or("").contains(&f)
+                        || r.path.to_lowercase().contains(&f)
+                }
+            })
+            .collect();
+        match self.sort {
+            Sort::File => {}
+            Sort::Agency => order.sort_by(|&a, &b| {
+                reports[a]
+                    .meta
+                    .agency
+                    .cmp(&reports[b].meta.agency)
+                    .then(reports[b].meta.year.cmp(&reports[a].meta.year))
+            }),
+            Sort::Year => order.sort_by(|&a, &b| {
+                reports[b]
+                    .meta
+                    .year
+                    .cmp(&reports[a].meta.year)
+                    .then(reports[a].meta.agency.cmp(&reports[b].meta.agency))
+            }),
+        }
+        self.order = order;
+        self.list_sel = keep
+            .and_then(|k| self.order.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        self.open_selected();
+    }
+
+    // ----- events -----
+
+    pub fn on_key(&mut self, ev: KeyEvent) {
+        if ev.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.prompt.is_some() {
+            self.on_prompt_key(ev);
+            return;
+        }
+        if self.help {
+            if matches!(
+                ev.code,
+                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q')
+            ) {
+                self.help = false;
+            }
+            return;
+        }
+        self.status = None;
+        let scope = match self.focus {
+            Pane::List => Scope::List,
+            Pane::Tree => Scope::Tree,
+            Pane::Viewer => Scope::Global,
+        };
+        if let Some(a) = keymap::lookup(&ev, scope) {
+            self.apply(a);
+        }
+    }
+
+    fn on_prompt_key(&mut self, ev: KeyEvent) {
+        let Some(p) = self.prompt.as_mut() else {
+            return;
+        };
+        match ev.code {
+            KeyCode::Esc => {
+                let p = self.prompt.take().expect("prompt");
+                match p.kind {
+                    PromptKind::Search => {
+                        self.search = None;
+                        self.scroll = p.origin;
+                        self.sync_tree_to_viewer();
+                    }
+                    PromptKind::Filter => {
+                        self.filter.clear();
+                        self.resort();
+                    }
+                }
+                return;
+            }
+            KeyCode::Enter => {
+                let p = self.prompt.take().expect("prompt");
+                if p.kind == PromptKind::Search {
+                    let origin = self.scroll;
+                    self.scroll = p.origin;
+                    self.record_jump();
+                    self.scroll = origin;
+                    match &self.search {
+                        Some(s) if !s.hits.is_empty() => {
+                            self.status = Some(format!("{} matches", s.hits.len()));
+                        }
+                        Some(s) => {
+                            self.status = Some(format!("not found: {}", s.query));
+                        }
+                        None => {}
+                    }
+                }
+                return;
+            }
+            KeyCode::Backspace => {
+                p.text.pop();
+            }
+            KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                if !c.is_control() {
+                    p.text.push(c);
+                }
+            }
+            _ => return,
+        }
+        let (kind, text, origin) = (p.kind, p.text.clone(), p.origin);
+        match kind {
+            PromptKind::Filter => {
+                self.filter = text;
+                self.resort();
+            }
+            PromptKind::Search => {
+                // Incremental: the first hit at or after where the search started.
+                self.scroll = origin;
+                self.run_search(&text, true);
+            }
+        }
+    }
+
+    fn run_search(&mut self, query: &str, from_origin: bool) {
+        let Some(doc) = self.doc() else {
+            return;
+        };
+        let hits = doc.find(query);
+        self.search = Some(Search {
+            query: query.to_string(),
+            hits,
+            cur: None,
+        });
+        if from_origin {
+            self.next_hit(true);
+        }
+    }
+
+    /// Move to the next (or previous) hit from the current scroll position.
+    fn next_hit(&mut self, forward: bool) {
+        let top = self.scroll;
+        let Some(s) = self.search.clone() else {
+            self.status = Some("no search (press /)".into());
+            return;
+        };
+        if s.hits.is_empty() {
+            self.status = Some(format!("not found: {}", s.query));
+            return;
+        }
+        let Some(l) = self.cur_layout() else { return };
+        let rows: Vec<usize> = s.hits.iter().map(|h| l.row_of(h.para, h.start)).collect();
+        let n = rows.len();
+        let idx = match (forward, s.cur) {
+            (true, Some(c)) => (c + 1) % n,
+            (false, Some(c)) => (c + n - 1) % n,
+            (true, None) => rows.iter().position(|&r| r >= top).unwrap_or(0),
+            (false, None) => rows.iter().rposition(|&r| r < top).unwrap_or(n - 1),
+        };
+        if let Some(se) = self.search.as_mut() {
+            se.cur = Some(idx);
+        }
+        // Keep the hit a few rows below the top, like less.
+        self.scroll = rows[idx]
+            .saturating_sub(2)
+            .min(self.max_scroll_allowing(rows[idx]));
+        self.sync_tree_to_viewer();
+        self.status = Some(format!("match {}/{}", idx + 1, n));
+    }
+
+    pub fn on_mouse(&mut self, ev: MouseEvent) {
+        let g = self.geometry;
+        let inside = |r: Option<Rect>| {
+            r.is_some_and(|r| {
+                ev.column >= r.x
+                    && ev.column < r.x + r.width
+                    && ev.row >= r.y
+                    && ev.row < r.y + r.height
+            })
+        };
+        let pane = if inside(g.list) {
+            Pane::List
+        } else if inside(g.tree) {
+            Pane::Tree
+        } else if inside(g.viewer) {
+            Pane::Viewer
+        } else {
+            return;
+        };
+        match ev.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = pane;
+                let rect = match pane {
+                    Pane::List => g.list,
+                    Pane::Tree => g.tree,
+                    Pane::Viewer => g.viewer,
+                }
+                .expect("inside a pane");
+                // Row 0 of a pane is its border/title.
+                let row = ev.row.saturating_sub(rect.y + 1) as usize;
+                match pane {
+                    Pane::List => {
+                        let first = list_offset(self.list_sel, rect.height.saturating_sub(2));
+                        let i = first + row;
+                        if i < self.order.len() {
+                            self.list_sel = i;
+                            self.open_selected();
+                        }
+                    }
+                    Pane::Tree => {
+                        let first = list_offset(self.tree_sel, rect.height.saturating_sub(2));
+                        let i = first + row;
+                        if i < self.tree_rows().len() {
+                            self.tree_sel = i;
+                            self.sync_viewer_to_tree();
+                        }
+                    }
+                    Pane::Viewer => {}
+                }
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let saved = self.focus;
+                self.focus = pane;
+                let a = if ev.kind == MouseEventKind::ScrollDown {
+                    Action::Down
+                } else {
+                    Action::Up
+                };
+                for _ in 0..3 {
+                    self.apply(a);
+                }
+                self.focus = saved;
+            }
+            _ => {}
+        }
+    }
+
+    /// Carry out an action in the focused pane.
+    pub fn apply(&mut self, a: Action) {
+        use Action::*;
+        let page = (self.geometry.viewer_rows as usize).max(1);
+        match a {
+            Quit => self.should_quit = true,
+            Help => self.help = true,
+            Suspend => self.suspend_requested = true,
+            NextPane | PaneRight => {
+                self.focus = match self.focus {
+                    Pane::List => Pane::Tree,
+                    Pane::Tree => Pane::Viewer,
+                    Pane::Viewer if a == NextPane => Pane::List,
+                    Pane::Viewer => Pane::Viewer,
+                };
+                if self.focus != Pane::Viewer {
+                    self.zoom = false;
+                }
+            }
+            PrevPane | PaneLeft => {
+                self.focus = match self.focus {
+                    Pane::List if a == PrevPane => Pane::Viewer,
+                    Pane::List => Pane::List,
+                    Pane::Tree => Pane::List,
+                    Pane::Viewer => Pane::Tree,
+                };
+                if self.focus != Pane::Viewer {
+                    self.zoom = false;
+                }
+            }
+            Zoom => {
+                self.zoom = !self.zoom;
+                if self.zoom {
+                    self.focus = Pane::Viewer;
+                }
+            }
+            Cancel => {
+                if self.search.take().is_none() && self.zoom {
+                    self.zoom = false;
+                }
+            }
+            Search => {
+                self.focus = if self.focus == Pane::List {
+                    Pane::Viewer
+                } else {
+                    self.focus
+                };
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::Search,
+                    text: String::new(),
+                    origin: self.scroll,
+                });
+            }
+            Filter => {
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::Filter,
+                    text: self.filter.clone(),
+                    origin: self.scroll,
+                });
+            }
+            NextMatch | PrevMatch => {
+                self.record_jump();
+                self.next_hit(a == NextMatch);
+            }
+            JumpBack => self.jump_back(),
+            JumpForward => self.jump_forward(),
+            Sort => {
+                self.sort = match self.sort {
+                    self::Sort::File => self::Sort::Agency,
+                    self::Sort::Agency => self::Sort::Year,
+                    self::Sort::Year => self::Sort::File,
+                };
+                self.resort();
+                self.status = Some(format!(
+                    "sorted by {}",
+                    match self.sort {
+                        self::Sort::File => "file",
+                        self::Sort::Agency => "agency",
+                        self::Sort::Year => "year",
+                    }
+                ));
+            }
+            ToggleFold | FoldAll | UnfoldAll => self.fold(a),
+            Open => match self.focus {
+                Pane::List => {
+                    self.record_jump();
+                    self.open_selected();
+                    self.focus = Pane::Tree;
+                }
+                Pane::Tree => {
+                    self.record_jump();
+                    self.sync_viewer_to_tree();
+                    self.focus = Pane::Viewer;
+                }
+                Pane::Viewer => {}
+            },
+            Down | Up | Top | Bottom | HalfPageDown | HalfPageUp | PageDown | PageUp => {
+                self.motion(a, page)
+            }
+        }
+    }
+
+    fn fold(&mut self, a: Action) {
+        let Some(cur) = self.current else { return };
+        let rows = self.tree_rows();
+        match a {
+            Action::ToggleFold => {
+                let Some(&(id, _)) = rows.get(self.tree_sel) else {
+                    return;
+                };
+                if self.corpus.reports[cur].section(id).children.is_empty() {
+                    self.status = Some("no subsections to fold".into());
+                    return;
+                }
+                if !self.folded.remove(&(cur, id.0)) {
+                    self.folded.insert((cur, id.0));
+                }
+            }
+            Action::FoldAll => {
+                let sel = rows.get(self.tree_sel).map(|r| r.0);
+                let r = &self.corpus.reports[cur];
+                for (i, s) in r.sections.iter().enumerate() {
+                    if !s.children.is_empty() {
+                        self.folded.insert((cur, i as u32));
+                    }
+                }
+                // Keep the highlight on the selected section's top-level ancestor.
+                if let Some(mut id) = sel {
+                    while let Some(p) = r.section(id).parent {
+                        id = p;
+                    }
+                    let rows = self.tree_rows();
+                    self.tree_sel = rows.iter().position(|(s, _)| *s == id).unwrap_or(0);
+                }
+            }
+            _ => {
+                self.folded.retain(|(r, _)| *r != cur);
+                self.sync_tree_to_viewer();
+            }
+        }
+    }
+
+    fn motion(&mut self, a: Action, page: usize) {
+        use Action::*;
+        let step = |len: usize, at: usize, visible: usize| -> usize {
+            let last = len.saturating_sub(1);
+            match a {
+                Down => (at + 1).min(last),
+                Up => at.saturating_sub(1),
+                Top => 0,
+                Bottom => last,
+                HalfPageDown => (at + visible / 2).min(last),
+                HalfPageUp => at.saturating_sub(visible / 2),
+                PageDown => (at + visible.saturating_sub(1).max(1)).min(last),
+                PageUp => at.saturating_sub(visible.saturating_sub(1).max(1)),
+                _ => at,
+            }
+        };
+        match self.focus {
+            Pane::List => {
+                let visible = self
+                    .geometry
+                    .list
+                    .map_or(page, |r| (r.height as usize).saturating_sub(2));
+                self.list_sel = step(self.order.len(), self.list_sel, visible.max(1));
+                self.open_selected();
+            }
+            Pane::Tree => {
+                let visible = self
+                    .geometry
+                    .tree
+                    .map_or(page, |r| (r.height as usize).saturating_sub(2));
+                self.tree_sel = step(self.tree_rows().len(), self.tree_sel, visible.max(1));
+                self.sync_viewer_to_tree();
+            }
+            Pane::Viewer => {
+                if matches!(a, Top | Bottom) {
+                    self.record_jump();
+                }
+                let max = self.max_scroll();
+                self.scroll = step(max + 1, self.scroll.min(max), page);
+                self.sync_tree_to_viewer();
+            }
+        }
+    }
+
+    /// "agency › part › section" for the status bar.
+    pub fn breadcrumb(&mut self) -> String {
+        let sec = self.section_at_scroll();
+        let Some(r) = self.report() else {
+            return String::new();
+        };
+        let mut parts = vec![
+            r.meta
+                .agency
+                .clone()
+                .unwrap_or_else(|| r.meta.title.clone()),
+        ];
+        let mut chain = Vec::new();
+        let mut id = sec;
+        while let Some(i) = id {
+            let s = r.section(i);
+            chain.push(match &s.marker {
+                Some(m) => format!("{m}{}", s.title),
+                None => s.title.clone(),
+            });
+            id = s.parent;
+        }
+        chain.reverse();
+        parts.extend(chain);
+        parts.join(" › ")
+    }
+
+    /// Scroll position as a percentage of the document.
+    pub fn percent(&mut self) -> u16 {
+        let max = self.max_scroll();
+        (self.scroll.min(max) * 100)
+            .checked_div(max)
+            .map_or(100, |p| p as u16)
+    }
+
+    /// Is the paragraph kind at this row a heading (for styling)?
+    pub fn para_kind(&self, para: u32) -> Kind {
+        self.doc
+            .as_ref()
+            .map_or(Kind::Body, |(_, d)| d.paras[para as usize].kind)
+    }
+}
+
+/// First visible index of a list with `sel` selected in `height` rows (keeps the
+/// selection in view; render uses the same rule).
+pub fn list_offset(sel: usize, height: u16) -> usize {
+    let h = (height as usize).max(1);
+    sel.saturating_sub(h - 1)
+}

@@ -1,0 +1,291 @@
+//! The keymap is data: every binding, its scope and its help text live in [`KEYMAP`];
+//! the `?` overlay is generated from it and the tests walk it, so a binding without an
+//! effect fails a test.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    NextPane,
+    PrevPane,
+    PaneLeft,
+    PaneRight,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    Open,
+    ToggleFold,
+    FoldAll,
+    UnfoldAll,
+    Search,
+    NextMatch,
+    PrevMatch,
+    Cancel,
+    JumpBack,
+    JumpForward,
+    Zoom,
+    Sort,
+    Filter,
+    Suspend,
+}
+
+impl Action {
+    /// Stable name (for config overrides and messages).
+    pub fn name(self) -> &'static str {
+        use Action::*;
+        match self {
+            Quit => "quit",
+            Help => "help",
+            NextPane => "next_pane",
+            PrevPane => "prev_pane",
+            PaneLeft => "pane_left",
+            PaneRight => "pane_right",
+            Down => "down",
+            Up => "up",
+            Top => "top",
+            Bottom => "bottom",
+            HalfPageDown => "half_page_down",
+            HalfPageUp => "half_page_up",
+            PageDown => "page_down",
+            PageUp => "page_up",
+            Open => "open",
+            ToggleFold => "toggle_fold",
+            FoldAll => "fold_all",
+            UnfoldAll => "unfold_all",
+            Search => "search",
+            NextMatch => "next_match",
+            PrevMatch => "prev_match",
+            Cancel => "cancel",
+            JumpBack => "jump_back",
+            JumpForward => "jump_forward",
+            Zoom => "zoom",
+            Sort => "sort",
+            Filter => "filter",
+            Suspend => "suspend",
+        }
+    }
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Any pane.
+    Global,
+    /// Only when the report list has focus.
+    List,
+    /// Only when the section tree has focus.
+    Tree,
+}
+
+/// A key: code plus the modifiers that must be held (Shift is implied by the character
+/// for letters and symbols and is ignored there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+    const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    /// Does a terminal key event match this key?
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
+        let code = match ev.code {
+            // Some terminals report Shift-Tab as Tab with SHIFT.
+            KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            c => c,
+        };
+        code == self.code && ctrl == self.ctrl && alt == self.alt
+    }
+
+    /// The event a user pressing this key produces (for tests and help).
+    pub fn event(&self) -> KeyEvent {
+        let mut m = KeyModifiers::NONE;
+        if self.ctrl {
+            m |= KeyModifiers::CONTROL;
+        }
+        if self.alt {
+            m |= KeyModifiers::ALT;
+        }
+        if matches!(self.code, KeyCode::Char(c) if c.is_ascii_uppercase()) {
+            m |= KeyModifiers::SHIFT;
+        }
+        KeyEvent::new(self.code, m)
+    }
+
+    /// How the help overlay writes it.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            other => format!("{other:?}"),
+        };
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("Ctrl-{base}"),
+            (_, true) => format!("Alt-{base}"),
+            _ => base,
+        }
+    }
+}
+
+/// One binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub key: Key,
+    pub action: Action,
+    pub scope: Scope,
+    pub help: &'static str,
+}
+
+const fn b(key: Key, action: Action, scope: Scope, help: &'static str) -> Binding {
+    Binding {
+        key,
+        action,
+        scope,
+        help,
+    }
+}
+
+use Action::*;
+use KeyCode as K;
+use Scope::*;
+
+/// Every default binding. Scoped bindings come first so they win over global ones.
+pub const KEYMAP: &[Binding] = &[
+    b(Key::ch('/'), Filter, List, "filter the report list"),
+    b(Key::ch('s'), Sort, List, "sort by agency / year / file"),
+    b(Key::ch('o'), ToggleFold, Tree, "fold / unfold the section"),
+    b(Key::ch(' '), ToggleFold, Tree, "fold / unfold the section"),
+    b(Key::ch('M'), FoldAll, Tree, "fold all"),
+    b(Key::ch('R'), UnfoldAll, Tree, "unfold all"),
+    b(Key::ch('q'), Quit, Global, "quit"),
+    b(Key::ctrl('c'), Quit, Global, "quit"),
+    b(Key::ch('?'), Help, Global, "this help"),
+    b(Key::plain(K::Tab), NextPane, Global, "next pane"),
+    b(Key::plain(K::BackTab), PrevPane, Global, "previous pane"),
+    b(Key::ch('h'), PaneLeft, Global, "pane to the left"),
+    b(Key::plain(K::Left), PaneLeft, Global, "pane to the left"),
+    b(Key::ch('l'), PaneRight, Global, "pane to the right"),
+    b(Key::plain(K::Right), PaneRight, Global, "pane to the right"),
+    b(Key::ch('j'), Down, Global, "down"),
+    b(Key::plain(K::Down), Down, Global, "down"),
+    b(Key::ch('k'), Up, Global, "up"),
+    b(Key::plain(K::Up), Up, Global, "up"),
+    b(Key::ch('g'), Top, Global, "top"),
+    b(Key::plain(K::Home), Top, Global, "top"),
+    b(Key::ch('G'), Bottom, Global, "bottom"),
+    b(Key::plain(K::End), Bottom, Global, "bottom"),
+    b(Key::ctrl('d'), HalfPageDown, Global, "half a page down"),
+    b(Key::ctrl('u'), HalfPageUp, Global, "half a page up"),
+    b(Key::plain(K::PageDown), PageDown, Global, "page down"),
+    b(Key::ch(' '), PageDown, Global, "page down"),
+    b(Key::ctrl('f'), PageDown, Global, "page down"),
+    b(Key::plain(K::PageUp), PageUp, Global, "page up"),
+    b(Key::ch('b'), PageUp, Global, "page up"),
+    b(Key::ctrl('b'), PageUp, Global, "page up"),
+    b(
+        Key::plain(K::Enter),
+        Open,
+        Global,
+        "open / go to the next pane",
+    ),
+    b(Key::ch('/'), Search, Global, "search this report"),
+    b(Key::ch('n'), NextMatch, Global, "next match"),
+    b(Key::ch('N'), PrevMatch, Global, "previous match"),
+    b(Key::plain(K::Esc), Cancel, Global, "clear search / close"),
+    b(Key::ctrl('o'), JumpBack, Global, "jump back"),
+    b(
+        Key::ctrl('i'),
+        JumpForward,
+        Global,
+        "jump forward (kitty keyboard)",
+    ),
+    b(
+        Key {
+            code: K::Char('i'),
+            ctrl: false,
+            alt: true,
+        },
+        JumpForward,
+        Global,
+        "jump forward",
+    ),
+    b(Key::ch('z'), Zoom, Global, "zoom the text full width"),
+    b(Key::ctrl('z'), Suspend, Global, "suspend (fg to resume)"),
+];
+
+/// The action for a key in a scope (scoped bindings before global ones).
+pub fn lookup(ev: &KeyEvent, scope: Scope) -> Option<Action> {
+    KEYMAP
+        .iter()
+        .filter(|b| b.scope == scope)
+        .chain(KEYMAP.iter().filter(|b| b.scope == Global))
+        .find(|b| b.key.matches(ev))
+        .map(|b| b.action)
+}
+
+/// Help overlay lines: "keys  what", grouped by scope, one line per action.
+pub fn help_lines() -> Vec<(String, &'static str)> {
+    let mut out: Vec<(String, &'static str)> = Vec::new();
+    for scope in [Global, List, Tree] {
+        let title = match scope {
+            Global => "everywhere",
+            List => "report list",
+            Tree => "section tree",
+        };
+        out.push((String::new(), title));
+        let mut seen: Vec<(Action, &'static str)> = Vec::new();
+        for bd in KEYMAP.iter().filter(|b| b.scope == scope) {
+            if seen.contains(&(bd.action, bd.help)) {
+                continue;
+            }
+            seen.push((bd.action, bd.help));
+            let keys: Vec<String> = KEYMAP
+                .iter()
+                .filter(|o| o.scope == scope && o.action == bd.action && o.help == bd.help)
+                .map(|o| o.key.label())
+                .collect();
+            out.push((keys.join(" "), bd.help));
+        }
+    }
+    out
+}

@@ -1,0 +1,11 @@
+//! The three-pane reader: state and input handling ([`app`]), the keymap as data
+//! ([`keymap`]), the viewer's document layout ([`doc`]) and drawing ([`render`]).
+//! Terminal setup, signals and the event loop live in [`crate::term`].
+
+pub mod app;
+pub mod doc;
+pub mod keymap;
+pub mod render;
+
+pub use app::{App, Pane};
+pub use render::{Theme, render};

@@ -1,0 +1,515 @@
+//! Drawing: reads [`App`] and writes cells. Panes adapt to the terminal size: three
+//! panes when wide, two when medium, the focused one alone when narrow, and nothing
+//! ever written past an edge (text is laid out by display width beforehand).
+
+use super::app::{App, Pane, PromptKind, list_offset};
+use super::doc::Kind;
+use super::keymap;
+use crate::corpus::Label;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
+use unicode_width::UnicodeWidthChar;
+
+/// Styles, in the 16 ANSI colours (fine on 16- and 256-colour terminals); with
+/// NO_COLOR only bold/reverse/underline are used.
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    /// Honour NO_COLOR (any non-empty value).
+    pub fn from_env() -> Theme {
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+    fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(Color::DarkGray)
+        }
+    }
+    fn selected(&self, focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+    fn kind(&self, k: Kind) -> Style {
+        match k {
+            Kind::Title => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            Kind::Meta => self.fg(Color::DarkGray),
+            Kind::Heading(1) => self.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            Kind::Heading(2) => self.fg(Color::Green).add_modifier(Modifier::BOLD),
+            Kind::Heading(_) => self.fg(Color::Magenta),
+            Kind::Closing => self.fg(Color::DarkGray),
+            Kind::Body | Kind::Blank => Style::new(),
+        }
+    }
+    fn hit(&self, current: bool) -> Style {
+        if !self.color {
+            return Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
+        }
+        if current {
+            Style::new().bg(Color::Yellow).fg(Color::Black)
+        } else {
+            Style::new().bg(Color::Blue).fg(Color::White)
+        }
+    }
+    fn tag(&self) -> Style {
+        self.fg(Color::DarkGray)
+    }
+    fn status(&self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Blue).fg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+}
+
+/// Cut `s` to at most `width` cells, ending in "…" when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, width: u16, style: Style) -> u16 {
+    if width == 0 {
+        return x;
+    }
+    let (nx, _) = buf.set_stringn(x, y, s, width as usize, style);
+    nx
+}
+
+/// Short tag for a label in the tree.
+fn tag(l: Label) -> &'static str {
+    l.zh()
+}
+
+/// Which panes are shown, left to right.
+fn panes(app: &App, width: u16) -> Vec<Pane> {
+    if app.zoom {
+        return vec![Pane::Viewer];
+    }
+    if width >= 100 {
+        vec![Pane::List, Pane::Tree, Pane::Viewer]
+    } else if width >= 60 {
+        match app.focus {
+            Pane::List => vec![Pane::List, Pane::Viewer],
+            _ => vec![Pane::Tree, Pane::Viewer],
+        }
+    } else {
+        vec![app.focus]
+    }
+}
+
+pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
+    let area = f.area();
+    render(area, f.buffer_mut(), app, theme);
+}
+
+/// Render the whole reader into `buf` (also used by tests and screenshots).
+pub fn render(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let (main, status) = if area.height >= 2 {
+        (
+            Rect::new(area.x, area.y, area.width, area.height - 1),
+            Some(Rect::new(area.x, area.y + area.height - 1, area.width, 1)),
+        )
+    } else {
+        (area, None)
+    };
+    let shown = panes(app, main.width);
+    let widths: Vec<u16> = match shown.len() {
+        3 => {
+            let l = (main.width * 22 / 100).clamp(18, 40);
+            let t = (main.width * 30 / 100).clamp(20, 50);
+            vec![l, t, main.width - l - t]
+        }
+        2 => {
+            let l = (main.width * 36 / 100).clamp(16, 44);
+            vec![l, main.width - l]
+        }
+        _ => vec![main.width],
+    };
+    app.geometry.list = None;
+    app.geometry.tree = None;
+    app.geometry.viewer = None;
+    let mut x = main.x;
+    for (p, w) in shown.iter().zip(widths) {
+        let r = Rect::new(x, main.y, w, main.height);
+        x += w;
+        match p {
+            Pane::List => {
+                app.geometry.list = Some(r);
+                draw_list(r, buf, app, theme);
+            }
+            Pane::Tree => {
+                app.geometry.tree = Some(r);
+                draw_tree(r, buf, app, theme);
+            }
+            Pane::Viewer => {
+                app.geometry.viewer = Some(r);
+                draw_viewer(r, buf, app, theme);
+            }
+        }
+    }
+    if let Some(s) = status {
+        draw_status(s, buf, app, theme);
+    }
+    if app.help {
+        draw_help(main, buf, theme);
+    }
+}
+
+/// A bordered pane when there is room; returns the inner area.
+fn pane_block(r: Rect, buf: &mut Buffer, title: &str, focused: bool, theme: &Theme) -> Rect {
+    if r.width < 4 || r.height < 3 {
+        return r;
+    }
+    let t = fit(title, r.width.saturating_sub(4) as usize);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border(focused))
+        .title(t);
+    let inner = block.inner(r);
+    block.render(r, buf);
+    inner
+}
+
+fn draw_list(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+    let focused = app.focus == Pane::List;
+    let title = if app.filter.is_empty() {
+        format!("报告 {}", app.order.len())
+    } else {
+        format!(
+            "报告 {}/{} “{}”",
+            app.order.len(),
+            app.corpus.reports.len(),
+            app.filter
+        )
+    };
+    let inner = pane_block(r, buf, &title, focused, theme);
+    if inner.height == 0 {
+        return;
+    }
+    let first = list_offset(app.list_sel, inner.height);
+    for (row, (i, &ri)) in app
+        .order
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let rep = &app.corpus.reports[ri];
+        let m = &rep.meta;
+        let name = m.agency.clone().unwrap_or_else(|| m.title.clone());
+        let year = m.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into());
+        let level = match m.level {
+            Some("national") => "国家",
+            Some("province") => "省级",
+            Some("city") => "市级",
+            Some("county") => "县级",
+            Some("district") => "区级",
+            Some("township") => "乡镇",
+            _ => "",
+        };
+        let right = format!(" {year} {level}");
+        let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
+        let y = inner.y + row as u16;
+        let style = if i == app.list_sel {
+            theme.selected(focused)
+        } else {
+            Style::new()
+        };
+        buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        if inner.width > rw + 2 {
+            let nw = inner.width - rw;
+            put(buf, inner.x, y, &fit(&name, nw as usize), nw, style);
+            put(buf, inner.x + nw, y, &right, rw, style.patch(theme.tag()));
+        } else {
+            put(
+                buf,
+                inner.x,
+                y,
+                &fit(&name, inner.width as usize),
+                inner.width,
+                style,
+            );
+        }
+    }
+}
+
+fn draw_tree(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+    let focused = app.focus == Pane::Tree;
+    let rows = app.tree_rows();
+    let total = app.report().map_or(0, |r| r.sections.len());
+    let title = format!("章节 {}/{}", rows.len(), total);
+    let inner = pane_block(r, buf, &title, focused, theme);
+    if inner.height == 0 || app.current.is_none() {
+        return;
+    }
+    let cur = app.current.expect("checked");
+    let first = list_offset(app.tree_sel, inner.height);
+    let rep = &app.corpus.reports[cur];
+    for (row, (i, &(id, depth))) in rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let s = rep.section(id);
+        let y = inner.y + row as u16;
+        let style = if i == app.tree_sel {
+            theme.selected(focused)
+        } else {
+            theme
+                .kind(Kind::Heading(s.level))
+                .remove_modifier(Modifier::BOLD)
+        };
+        buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        let glyph = if s.children.is_empty() {
+            "  "
+        } else if app.folded.contains(&(cur, id.0)) {
+            "▸ "
+        } else {
+            "▾ "
+        };
+        let fold_count = if app.folded.contains(&(cur, id.0)) {
+            format!(" ({})", s.children.len())
+        } else {
+            String::new()
+        };
+        let head = format!(
+            "{}{}{}{}{}",
+            "  ".repeat(depth as usize),
+            glyph,
+            s.marker.as_deref().unwrap_or(""),
+            s.title,
+            fold_count
+        );
+        let tags: Vec<&str> = s.labels.iter().map(|&l| tag(l)).collect();
+        let tags = if tags.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", tags.join("·"))
+        };
+        let x = put(
+            buf,
+            inner.x,
+            y,
+            &fit(&head, inner.width as usize),
+            inner.width,
+            style,
+        );
+        let used = x - inner.x;
+        if used + 4 < inner.width && !tags.is_empty() {
+            let w = inner.width - used;
+            put(
+                buf,
+                x,
+                y,
+                &fit(&tags, w as usize),
+                w,
+                style.patch(theme.tag()),
+            );
+        }
+    }
+}
+
+fn draw_viewer(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+    let focused = app.focus == Pane::Viewer;
+    // Title first needs the layout at the inner width: compute the inner rect.
+    let inner_guess = if r.width < 4 || r.height < 3 {
+        r
+    } else {
+        Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2)
+    };
+    app.geometry.viewer_rows = inner_guess.height.max(1);
+    app.geometry.viewer_cols = inner_guess.width.max(1);
+    let pct = app.percent();
+    let title = match app.report() {
+        Some(rep) => format!("{} {pct}%", rep.meta.title),
+        None => "没有报告".to_string(),
+    };
+    let inner = pane_block(r, buf, &title, focused, theme);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let search = app.search.clone();
+    let scroll = app.scroll;
+    let Some(layout) = app.layout(inner.width).cloned() else {
+        put(
+            buf,
+            inner.x,
+            inner.y,
+            "（没有可显示的报告）",
+            inner.width,
+            Style::new(),
+        );
+        return;
+    };
+    let cur_hit = search.as_ref().and_then(|s| s.cur.map(|c| s.hits[c]));
+    for (k, row_i) in (scroll..layout.rows.len())
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let row = layout.rows[row_i];
+        let kind = app.para_kind(row.para);
+        let style = theme.kind(kind);
+        let y = inner.y + k as u16;
+        let text = {
+            let doc = app.doc().expect("layout implies doc");
+            doc.row_text(&row).to_string()
+        };
+        let hits = search
+            .as_ref()
+            .map(|s| layout.hits_on(row_i, &s.hits))
+            .unwrap_or_default();
+        if hits.is_empty() {
+            put(buf, inner.x, y, &text, inner.width, style);
+            continue;
+        }
+        // Paint the row, then the hits over it.
+        let mut x = inner.x;
+        let mut at = 0;
+        let end_x = inner.x + inner.width;
+        for h in hits {
+            let is_cur = cur_hit.is_some_and(|c| {
+                c.para == row.para && c.start < row.end && c.end > row.start && {
+                    let s = (c.start.max(row.start) - row.start) as usize;
+                    s == h.start
+                }
+            });
+            if h.start > at {
+                x = put(buf, x, y, &text[at..h.start], end_x - x, style);
+            }
+            x = put(
+                buf,
+                x,
+                y,
+                &text[h.start..h.end],
+                end_x.saturating_sub(x),
+                theme.hit(is_cur),
+            );
+            at = h.end;
+        }
+        if at < text.len() && x < end_x {
+            put(buf, x, y, &text[at..], end_x - x, style);
+        }
+    }
+}
+
+fn draw_status(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+    let style = theme.status();
+    buf.set_style(r, style);
+    if let Some(p) = &app.prompt {
+        let lead = match p.kind {
+            PromptKind::Search => "/",
+            PromptKind::Filter => "filter: ",
+        };
+        let s = format!("{lead}{}", p.text);
+        let x = put(buf, r.x, r.y, &fit(&s, r.width as usize), r.width, style);
+        // A visible cursor cell.
+        if x < r.x + r.width {
+            put(buf, x, r.y, " ", 1, style.add_modifier(Modifier::REVERSED));
+        }
+        return;
+    }
+    let hint = " ? 帮助  / 搜索  q 退出";
+    let pos = {
+        let rows = app.geometry.viewer_cols.max(1);
+        let total = app.layout(rows).map_or(0, |l| l.rows.len());
+        format!(" {}/{} ", (app.scroll + 1).min(total.max(1)), total)
+    };
+    let left = match &app.status {
+        Some(s) => s.clone(),
+        None => app.breadcrumb(),
+    };
+    let right = format!("{pos}{hint}");
+    let rw: usize = right.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if (r.width as usize) > rw + 8 {
+        let lw = r.width - rw as u16;
+        put(buf, r.x, r.y, &fit(&left, lw as usize), lw, style);
+        put(buf, r.x + lw, r.y, &right, rw as u16, style);
+    } else {
+        put(buf, r.x, r.y, &fit(&left, r.width as usize), r.width, style);
+    }
+}
+
+fn draw_help(area: Rect, buf: &mut Buffer, theme: &Theme) {
+    let lines = keymap::help_lines();
+    let w = area.width.min(64);
+    let h = area.height.min(lines.len() as u16 + 2);
+    if w < 8 || h < 3 {
+        return;
+    }
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(r, buf);
+    let inner = pane_block(r, buf, "按键 (? 或 Esc 关闭)", true, theme);
+    for (i, (keys, what)) in lines.iter().take(inner.height as usize).enumerate() {
+        let y = inner.y + i as u16;
+        if keys.is_empty() {
+            put(
+                buf,
+                inner.x,
+                y,
+                what,
+                inner.width,
+                theme.kind(Kind::Heading(1)),
+            );
+        } else {
+            let kw = 22.min(inner.width);
+            put(
+                buf,
+                inner.x,
+                y,
+                &fit(keys, kw as usize),
+                kw,
+                theme.kind(Kind::Heading(2)),
+            );
+            if inner.width > kw {
+                put(buf, inner.x + kw, y, what, inner.width - kw, Style::new());
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! The real binary in a real terminal (tmux): start on the samples, navigate, search,
+//! resize, quit, and check the shell is usable afterwards; hostile escape sequences in a
+//! report never reach the terminal. Skipped with a message where tmux is missing
+//! (.ci/run installs it).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(cmd: &str, w: u16, h: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux not installed: end-to-end test skipped");
+            return None;
+        }
+        let socket = format!("baogao-e2e-{}-{}", std::process::id(), rand_suffix());
+        let t = Tmux { socket };
+        let ok = t
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+                "-s",
+                "t",
+                "bash --norc --noprofile",
+            ])
+            .status
+            .success();
+        assert!(ok, "tmux new-session failed");
+        t.send_line("export PS1='READY$ ' NO_COLOR=1 TERM=xterm-256color");
+        t.wait_for("READY$", Duration::from_secs(10));
+        t.send_line(&format!("clear; {cmd}; echo EXIT=$?"));
+        Some(t)
+    }
+
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    fn send_line(&self, s: &str) {
+        self.cmd(&["send-keys", "-t", "t", "-l", s]);
+        self.cmd(&["send-keys", "-t", "t", "Enter"]);
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", "t", k]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    fn title(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["display-message", "-p", "-t", "t", "#{pane_title}"])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    }
+
+    fn wait_for(&self, needle: &str, timeout: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            if start.elapsed() > timeout {
+                panic!("timed out waiting for {needle:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn resize(&self, w: u16, h: u16) {
+        self.cmd(&[
+            "resize-window",
+            "-t",
+            "t",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.cmd(&["kill-server"]);
+    }
+}
+
+fn rand_suffix() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64 % 1_000_000)
+}
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_baogao")
+}
+
+#[test]
+fn navigate_search_resize_quit_on_the_samples() {
+    let Some(t) = Tmux::start(&format!("BAOGAO_LOG=/dev/null {}", bin()), 120, 40) else {
+        return;
+    };
+    t.wait_for("报告 5", Duration::from_secs(20));
+    // Report list: down three times to 003 (重庆市大足区科学技术局), open it, go into the
+    // tree and down to its third section, open in the viewer.
+    t.keys(&["j", "j", "j"]);
+    let s = t.wait_for("重庆市大足区科学技术局", Duration::from_secs(5));
+    assert!(s.contains("全面深化习近平法治思想学习宣传贯彻情况"), "{s}");
+    t.keys(&["Enter", "j", "j", "Enter"]);
+    let s = t.wait_for("强化法治学习，提升执法人员素质", Duration::from_secs(5));
+    assert!(s.contains("大足区"), "{s}");
+    // Search in the report.
+    t.keys(&["/"]);
+    t.cmd(&["send-keys", "-t", "t", "-l", "普法"]);
+    t.keys(&["Enter"]);
+    let s = t.wait_for("matches", Duration::from_secs(5));
+    assert!(s.contains("普法"), "{s}");
+    t.keys(&["n"]);
+    t.wait_for("match 2/", Duration::from_secs(5));
+    // Tiny and back.
+    t.resize(20, 5);
+    let small = t.screen();
+    assert!(!small.contains("EXIT="), "the app died at 20x5:\n{small}");
+    t.resize(120, 40);
+    t.wait_for("章节", Duration::from_secs(5));
+    t.keys(&["q"]);
+    let s = t.wait_for("EXIT=0", Duration::from_secs(5));
+    assert!(s.contains("READY$"), "{s}");
+    // The shell works: echo is visible (cooked mode, not raw, echo on).
+    t.send_line("echo shell-ok-$((40+2))");
+    t.wait_for("shell-ok-42", Duration::from_secs(5));
+}
+
+#[test]
+fn escape_sequences_in_a_report_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "恶意测试局2024年法治政府建设情况报告\n\
+        一、主要举措和成效\n\
+        正文\x1b]0;PWNED-TITLE\x07继续\x1b]52;c;cHduZWQ=\x07还有\x1b[2J\x1b[H清屏之后。\n\
+        二、存在的不足和原因\n不足。\n";
+    let file = dir.path().join("evil.txt");
+    std::fs::write(&file, hostile).unwrap();
+    let Some(t) = Tmux::start(
+        &format!("BAOGAO_LOG=/dev/null {} {}", bin(), file.display()),
+        120,
+        40,
+    ) else {
+        return;
+    };
+    t.wait_for("报告 1", Duration::from_secs(20));
+    t.keys(&["Tab", "Tab"]);
+    let s = t.wait_for("清屏之后", Duration::from_secs(5));
+    assert!(s.contains("正文继续还有清屏之后"), "{s}");
+    assert!(
+        !t.title().contains("PWNED"),
+        "window title changed: {}",
+        t.title()
+    );
+    // The screen was not cleared by the report: the tree pane is still drawn.
+    assert!(s.contains("章节"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0", Duration::from_secs(5));
+    assert!(Path::new(&file).exists());
+}
+
+#[test]
+fn not_a_terminal_points_to_export() {
+    let out = Command::new(bin()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("export") && err.contains("tree"), "{err}");
+    assert!(out.stdout.is_empty());
+}

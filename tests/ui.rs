@@ -1,0 +1,369 @@
+//! The reader driven headlessly: key events into the real App, frames rendered into a
+//! buffer, assertions on what a user would see. Every default binding is pressed in a
+//! context where it must act; a binding that does nothing fails here.
+
+use baogao::ingest::load_samples;
+use baogao::ui::app::{App, Pane};
+use baogao::ui::keymap::{Action, KEYMAP, Scope};
+use baogao::ui::{Theme, render};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+const THEME: Theme = Theme { color: false };
+
+fn app() -> App {
+    App::new(load_samples())
+}
+
+/// Render at w×h and return the screen as text (wide characters once).
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    render(area, &mut buf, app, &THEME);
+    text(&buf)
+}
+
+fn text(buf: &Buffer) -> String {
+    let a = buf.area;
+    let mut out = String::new();
+    for y in a.y..a.y + a.height {
+        let mut x = a.x;
+        while x < a.x + a.width {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn ch(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c));
+}
+
+fn typed(app: &mut App, s: &str) {
+    for c in s.chars() {
+        ch(app, c);
+    }
+}
+
+/// The app after a first frame at 120×40 (so geometry is known).
+fn ready() -> App {
+    let mut a = app();
+    screen(&mut a, 120, 40);
+    a
+}
+
+fn in_viewer_mid() -> App {
+    let mut a = ready();
+    a.focus = Pane::Viewer;
+    a.apply(Action::PageDown);
+    a.apply(Action::PageDown);
+    screen(&mut a, 120, 40);
+    a
+}
+
+/// Did the action act? (the app after the key, a copy from before it)
+type Check = Box<dyn Fn(&mut App, &App) -> bool>;
+
+/// A context where `action` must visibly do something, and the check that it did.
+fn context(action: Action, scope: Scope) -> (App, Check) {
+    use Action::*;
+    let focus_for_scope = |mut a: App| {
+        a.focus = match scope {
+            Scope::List => Pane::List,
+            Scope::Tree => Pane::Tree,
+            Scope::Global => a.focus,
+        };
+        a
+    };
+    let scrolled = |after: &mut App, before: &App| after.scroll != before.scroll;
+    let (a, check): (App, Check) = match action {
+        Quit => (ready(), Box::new(|a, _| a.should_quit)),
+        Help => (
+            ready(),
+            Box::new(|a, _| a.help && screen(a, 120, 40).contains("按键")),
+        ),
+        Suspend => (ready(), Box::new(|a, _| a.suspend_requested)),
+        NextPane | PaneRight => (ready(), Box::new(|a, _| a.focus == Pane::Tree)),
+        PrevPane | PaneLeft => {
+            let mut a = ready();
+            a.focus = Pane::Tree;
+            (a, Box::new(|a, _| a.focus == Pane::List))
+        }
+        Down | PageDown | HalfPageDown | Bottom => {
+            let mut a = ready();
+            a.focus = Pane::Viewer;
+            (a, Box::new(scrolled))
+        }
+        Up | PageUp | HalfPageUp | Top => (in_viewer_mid(), Box::new(scrolled)),
+        Open => (ready(), Box::new(|a, _| a.focus == Pane::Tree)),
+        ToggleFold | FoldAll => (
+            ready(),
+            Box::new(|a, b| a.tree_rows().len() < b.tree_rows().len()),
+        ),
+        UnfoldAll => {
+            let mut a = ready();
+            a.focus = Pane::Tree;
+            a.apply(FoldAll);
+            (
+                a,
+                Box::new(|a, b| a.tree_rows().len() > b.tree_rows().len()),
+            )
+        }
+        Search => {
+            let mut a = ready();
+            a.focus = Pane::Viewer;
+            (
+                a,
+                Box::new(|a, _| screen(a, 120, 40).lines().last().unwrap().starts_with('/')),
+            )
+        }
+        Filter => (
+            ready(),
+            Box::new(|a, _| screen(a, 120, 40).contains("filter:")),
+        ),
+        NextMatch | PrevMatch => {
+            let mut a = ready();
+            a.focus = Pane::Viewer;
+            a.apply(Search);
+            typed(&mut a, "法治");
+            key(&mut a, KeyCode::Enter);
+            (a, Box::new(scrolled))
+        }
+        Cancel => {
+            let mut a = ready();
+            a.focus = Pane::Viewer;
+            a.apply(Search);
+            typed(&mut a, "法治");
+            key(&mut a, KeyCode::Enter);
+            (a, Box::new(|a, _| a.search.is_none()))
+        }
+        JumpBack => {
+            let mut a = ready();
+            a.focus = Pane::Viewer;
+            a.apply(Bottom);
+            (a, Box::new(scrolled))
+        }
+        JumpForward => {
+            let mut a = ready();
+            a.focus = Pane::Viewer;
+            a.apply(Bottom);
+            a.apply(JumpBack);
+            (a, Box::new(scrolled))
+        }
+        Zoom => (
+            ready(),
+            Box::new(|a, _| {
+                a.zoom && {
+                    screen(a, 120, 40);
+                    a.geometry.list.is_none() && a.geometry.tree.is_none()
+                }
+            }),
+        ),
+        Sort => {
+            let mut a = ready();
+            a.focus = Pane::List;
+            (a, Box::new(|a, b| a.order != b.order))
+        }
+    };
+    (focus_for_scope(a), check)
+}
+
+fn snapshot_state(a: &App) -> App {
+    // A light copy of what checks compare: rebuild an app in the same state.
+    let mut b = App::new(a.corpus.clone());
+    b.order = a.order.clone();
+    b.current = a.current;
+    b.folded = a.folded.clone();
+    b.scroll = a.scroll;
+    b.focus = a.focus;
+    b
+}
+
+#[test]
+fn every_default_binding_acts() {
+    let mut failures = Vec::new();
+    for bd in KEYMAP {
+        let (mut a, check) = context(bd.action, bd.scope);
+        let before = snapshot_state(&a);
+        a.on_key(bd.key.event());
+        screen(&mut a, 120, 40);
+        if !check(&mut a, &before) {
+            failures.push(format!(
+                "{} ({:?} in {:?}) did nothing",
+                bd.key.label(),
+                bd.action,
+                bd.scope
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn help_overlay_lists_every_binding() {
+    let mut a = ready();
+    ch(&mut a, '?');
+    let s = screen(&mut a, 120, 60);
+    for bd in KEYMAP {
+        assert!(s.contains(bd.help), "help lacks {:?}", bd.help);
+    }
+}
+
+#[test]
+fn three_panes_show_list_tree_and_text() {
+    let mut a = ready();
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("报告 5"));
+    assert!(s.contains("张店区科技局"));
+    assert!(s.contains("章节"));
+    assert!(s.contains("党政主要负责人履行推进法治建设第一责任人职责情况"));
+    assert!(s.contains("张店区科技局2024年度法治政府建设情况报告"));
+}
+
+#[test]
+fn list_selection_drives_tree_and_viewer() {
+    let mut a = ready();
+    for _ in 0..3 {
+        ch(&mut a, 'j');
+    }
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("全面深化习近平法治思想学习宣传贯彻情况"), "{s}");
+    assert!(s.contains("重庆市大足区科学技术局2024年法治政府建设情况报告"));
+}
+
+#[test]
+fn tree_selection_scrolls_viewer_and_viewer_scroll_moves_tree() {
+    let mut a = ready();
+    key(&mut a, KeyCode::Enter); // list → tree
+    for _ in 0..5 {
+        ch(&mut a, 'j');
+    }
+    let s = screen(&mut a, 120, 40);
+    // Sixth tree row of 000 is 二、推进法治政府建设的主要举措和成效; the viewer shows it on top.
+    let viewer_top = s.lines().nth(1).unwrap();
+    assert!(
+        viewer_top.contains("二、推进法治政府建设的主要举措和成效"),
+        "{s}"
+    );
+    // Now scroll the viewer down a lot: the tree highlight follows.
+    a.focus = Pane::Viewer;
+    let before = a.tree_sel;
+    for _ in 0..30 {
+        ch(&mut a, 'j');
+    }
+    screen(&mut a, 120, 40);
+    assert!(a.tree_sel > before);
+    let bc = a.breadcrumb();
+    assert!(bc.starts_with("张店区科技局 › "), "{bc}");
+}
+
+#[test]
+fn search_highlights_and_walks_matches() {
+    let mut a = ready();
+    a.focus = Pane::Viewer;
+    ch(&mut a, '/');
+    typed(&mut a, "普法");
+    key(&mut a, KeyCode::Enter);
+    let n = a.search.as_ref().unwrap().hits.len();
+    assert!(n >= 3, "{n}");
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains(&format!("{n} matches")), "{s}");
+    ch(&mut a, 'n');
+    assert_eq!(a.search.as_ref().unwrap().cur, Some(1));
+    ch(&mut a, 'N');
+    assert_eq!(a.search.as_ref().unwrap().cur, Some(0));
+    // Esc while typing a new search restores the position.
+    let here = a.scroll;
+    ch(&mut a, '/');
+    typed(&mut a, "执法");
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.scroll, here);
+}
+
+#[test]
+fn jumps_go_back_and_forward() {
+    let mut a = ready();
+    a.focus = Pane::Viewer;
+    ch(&mut a, 'G');
+    let bottom = a.scroll;
+    assert!(bottom > 0);
+    a.on_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL));
+    assert_eq!(a.scroll, 0);
+    a.on_key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::ALT));
+    assert_eq!(a.scroll, bottom);
+}
+
+#[test]
+fn filter_narrows_the_list() {
+    let mut a = ready();
+    ch(&mut a, '/');
+    typed(&mut a, "高青");
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("报告 1/5"), "{s}");
+    assert!(s.contains("高青县科学技术局"));
+    key(&mut a, KeyCode::Esc);
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("报告 5"), "{s}");
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let mut a = ready();
+    let list = a.geometry.list.unwrap();
+    // Click the third report row (row 0 is the border).
+    a.on_mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: list.x + 2,
+        row: list.y + 3,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(a.list_sel, 2);
+    assert_eq!(a.focus, Pane::List);
+    let viewer = a.geometry.viewer.unwrap();
+    a.on_mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: viewer.x + 5,
+        row: viewer.y + 5,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(a.scroll, 3);
+}
+
+#[test]
+fn every_size_from_one_by_one_renders_without_panic() {
+    let mut a = ready();
+    for w in [1u16, 2, 3, 5, 10, 20, 39, 40, 59, 60, 99, 100, 200] {
+        for h in [1u16, 2, 3, 5, 10, 40] {
+            screen(&mut a, w, h);
+        }
+    }
+    // A usable viewer at 40×10: the text pane alone, with a report's words in it.
+    a.focus = Pane::Viewer;
+    let s = screen(&mut a, 40, 10);
+    assert!(s.contains("张店区"), "{s}");
+}
+
+#[test]
+fn no_line_overflows_and_wide_chars_stay_inside() {
+    let mut a = ready();
+    a.focus = Pane::Viewer;
+    for w in [30u16, 57, 81, 120] {
+        let area = Rect::new(0, 0, w, 30);
+        let mut buf = Buffer::empty(area);
+        render(area, &mut buf, &mut a, &THEME);
+        for line in text(&buf).lines() {
+            assert!(line.width() <= w as usize, "{w}: {line}");
+        }
+    }
+}
