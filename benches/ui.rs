@@ -1,0 +1,65 @@
+//! Key → update → render of a 120×40 frame with a 10,000-report corpus loaded.
+//!
+//! `cargo bench --bench ui`. Uses the same generated corpus as the load bench
+//! (target/bench-corpus, created on first use). Two cases: scrolling the text (`j` in
+//! the viewer) and moving to the next report in the list (`j` in the list: the new report
+//! is built into paragraphs and laid out at the viewer's width).
+
+use baogao::ui::app::{App, Pane};
+use baogao::ui::{Theme, render};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::PathBuf;
+
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn corpus_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus");
+    let complete = dir.join(".complete");
+    if !complete.exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        let bytes = baogao::synth::write_corpus(&dir, 10_000).expect("write bench corpus");
+        std::fs::write(&complete, bytes.to_string()).unwrap();
+    }
+    dir
+}
+
+fn frame(c: &mut Criterion) {
+    let corpus = baogao::ingest::load_paths(&[corpus_dir()]);
+    assert_eq!(corpus.reports.len(), 10_000);
+    let mut app = App::new(corpus);
+    let theme = Theme { color: true };
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
+        .unwrap();
+    let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    let k = KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE);
+
+    let mut g = c.benchmark_group("key_update_render_120x40_10k");
+    app.focus = Pane::Viewer;
+    let mut n = 0u64;
+    g.bench_function("scroll_text", |b| {
+        b.iter(|| {
+            n += 1;
+            // Down 30 rows, then back up, so the position stays inside the report.
+            app.on_key(if n % 60 < 30 { j } else { k });
+            term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
+                .unwrap();
+        })
+    });
+    app.focus = Pane::List;
+    g.bench_function("next_report", |b| {
+        b.iter(|| {
+            app.on_key(j);
+            term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
+                .unwrap();
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);
