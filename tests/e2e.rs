@@ -194,3 +194,46 @@ fn not_a_terminal_points_to_export() {
     assert!(err.contains("export") && err.contains("tree"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let pidfile = dir.path().join("pid");
+    let cmd = format!(
+        "BAOGAO_LOG=/dev/null sh -c 'echo $$ > {}; exec {}'",
+        pidfile.display(),
+        bin()
+    );
+    let Some(t) = Tmux::start(&cmd, 100, 30) else {
+        return;
+    };
+    t.wait_for("报告 5", Duration::from_secs(20));
+    let pid = std::fs::read_to_string(&pidfile).unwrap();
+    let ok = Command::new("kill")
+        .args(["-TERM", pid.trim()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    t.wait_for("EXIT=0", Duration::from_secs(5));
+    t.send_line("echo after-term-$((6*7))");
+    t.wait_for("after-term-42", Duration::from_secs(5));
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    let Some(t) = Tmux::start("true", 100, 30) else {
+        return;
+    };
+    t.wait_for("EXIT=0", Duration::from_secs(5));
+    t.send_line(&format!("clear; BAOGAO_LOG=/dev/null {}", bin()));
+    t.wait_for("报告 5", Duration::from_secs(20));
+    t.keys(&["C-z"]);
+    let s = t.wait_for("Stopped", Duration::from_secs(5));
+    assert!(!s.contains("章节"), "the reader is still on screen:\n{s}");
+    t.send_line("fg");
+    t.wait_for("章节", Duration::from_secs(5));
+    t.keys(&["q"]);
+    t.send_line("echo back-$((40+2))");
+    t.wait_for("back-42", Duration::from_secs(5));
+}

@@ -367,3 +367,14 @@ fn no_line_overflows_and_wide_chars_stay_inside() {
         }
     }
 }
+
+#[test]
+fn typing_chinese_in_the_list_filters_it() {
+    let mut a = ready();
+    typed(&mut a, "大足");
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("报告 1/5"), "{s}");
+    assert_eq!(a.current, Some(3));
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.order.len(), 1);
+}

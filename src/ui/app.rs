@@ -372,6 +372,23 @@ impl App {
             return;
         }
         self.status = None;
+        // Type-to-filter: a Chinese (or any non-ASCII) character typed in the list starts
+        // the filter with it; ASCII letters are key bindings.
+        if self.focus == Pane::List
+            && let KeyCode::Char(c) = ev.code
+            && !c.is_ascii()
+            && !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            self.prompt = Some(Prompt {
+                kind: PromptKind::Filter,
+                text: String::new(),
+                origin: self.scroll,
+            });
+            self.on_prompt_key(ev);
+            return;
+        }
         let scope = match self.focus {
             Pane::List => Scope::List,
             Pane::Tree => Scope::Tree,
