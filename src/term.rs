@@ -18,10 +18,28 @@ use std::time::Duration;
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
 
+/// Whether we asked the terminal for unambiguous key codes (kitty keyboard protocol):
+/// then Ctrl-i (jump forward) is told apart from Tab (next pane).
+static ENHANCED_KEYS: AtomicBool = AtomicBool::new(false);
+
 fn enter() -> io::Result<Term> {
     enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableMouseCapture, cursor::Hide)?;
+    if matches!(
+        ratatui::crossterm::terminal::supports_keyboard_enhancement(),
+        Ok(true)
+    ) {
+        use ratatui::crossterm::event::{KeyboardEnhancementFlags, PushKeyboardEnhancementFlags};
+        if execute!(
+            out,
+            PushKeyboardEnhancementFlags(KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES)
+        )
+        .is_ok()
+        {
+            ENHANCED_KEYS.store(true, Ordering::Relaxed);
+        }
+    }
     let mut t = Terminal::new(CrosstermBackend::new(out))?;
     t.clear()?;
     Ok(t)
@@ -30,6 +48,12 @@ fn enter() -> io::Result<Term> {
 /// Put the terminal back the way the shell expects it. Safe to call twice, and from a
 /// panic hook; errors are ignored (the tty may already be gone).
 pub fn leave() {
+    if ENHANCED_KEYS.swap(false, Ordering::Relaxed) {
+        let _ = execute!(
+            io::stdout(),
+            ratatui::crossterm::event::PopKeyboardEnhancementFlags
+        );
+    }
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
@@ -144,14 +168,7 @@ fn suspend(term: &mut Term) -> io::Result<()> {
     leave();
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    // Resumed (SIGCONT).
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )?;
-    term.clear()?;
+    // Resumed (SIGCONT): take the terminal again and redraw everything.
+    *term = enter()?;
     Ok(())
 }

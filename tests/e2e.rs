@@ -34,6 +34,8 @@ impl Tmux {
             .status
             .success();
         assert!(ok, "tmux new-session failed");
+        // With set-clipboard on, an OSC 52 that reached tmux would become a paste buffer.
+        t.cmd(&["set-option", "-g", "set-clipboard", "on"]);
         t.send_line("export PS1='READY$ ' NO_COLOR=1 TERM=xterm-256color");
         t.wait_for("READY$", Duration::from_secs(10));
         t.send_line(&format!("clear; {cmd}; echo EXIT=$?"));
@@ -178,6 +180,11 @@ fn escape_sequences_in_a_report_do_not_reach_the_terminal() {
         !t.title().contains("PWNED"),
         "window title changed: {}",
         t.title()
+    );
+    let buffers = String::from_utf8_lossy(&t.cmd(&["list-buffers"]).stdout).into_owned();
+    assert!(
+        buffers.is_empty(),
+        "OSC 52 reached the clipboard: {buffers}"
     );
     // The screen was not cleared by the report: the tree pane is still drawn.
     assert!(s.contains("章节"), "{s}");

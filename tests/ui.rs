@@ -378,3 +378,14 @@ fn typing_chinese_in_the_list_filters_it() {
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.order.len(), 1);
 }
+
+#[test]
+fn every_action_has_a_binding() {
+    for a in Action::ALL {
+        assert!(
+            KEYMAP.iter().any(|b| b.action == *a),
+            "{} has no key",
+            a.name()
+        );
+    }
+}

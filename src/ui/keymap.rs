@@ -38,6 +38,38 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action (each must have a default binding; a test checks).
+    pub const ALL: &[Action] = &[
+        Action::Quit,
+        Action::Help,
+        Action::NextPane,
+        Action::PrevPane,
+        Action::PaneLeft,
+        Action::PaneRight,
+        Action::Down,
+        Action::Up,
+        Action::Top,
+        Action::Bottom,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Open,
+        Action::ToggleFold,
+        Action::FoldAll,
+        Action::UnfoldAll,
+        Action::Search,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::Cancel,
+        Action::JumpBack,
+        Action::JumpForward,
+        Action::Zoom,
+        Action::Sort,
+        Action::Filter,
+        Action::Suspend,
+    ];
+
     /// Stable name (for config overrides and messages).
     pub fn name(self) -> &'static str {
         use Action::*;
