@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod export;
 pub mod ingest;
 pub mod outline;
+pub mod search;
 pub mod synth;
 pub mod term;
 pub mod ui;

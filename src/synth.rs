@@ -120,6 +120,77 @@ const PHRASES: &[&str] = &[
     "营造良好的法治氛围",
 ];
 
+const ADVERBS: &[&str] = &[
+    "", "", "持续", "深入", "全面", "扎实", "切实", "不断", "进一步", "着力", "大力", "积极",
+];
+const VERBS: &[&str] = &[
+    "健全", "推进", "强化", "深化", "完善", "加强", "规范", "落实", "提升", "优化", "创新", "严格",
+];
+const OBJECTS: &[&str] = &[
+    "组织领导",
+    "依法决策机制",
+    "行政执法监督",
+    "普法宣传教育",
+    "法治队伍建设",
+    "规范性文件管理",
+    "政务公开",
+    "矛盾纠纷化解",
+    "行政复议应诉",
+    "营商环境",
+    "“放管服”改革",
+    "数字政府建设",
+    "法律顾问制度",
+    "突发事件应对",
+    "科技创新服务",
+    "执法责任制",
+    "权力运行监督",
+    "信用体系建设",
+    "公共法律服务",
+    "基层依法治理",
+    "干部学法用法",
+    "重大行政决策程序",
+    "合法性审查",
+    "执法全过程记录",
+    "信访工作法治化",
+    "安全生产监管",
+    "知识产权保护",
+    "政策解读",
+    "法治文化阵地",
+    "考核评价机制",
+];
+const AIMS: &[&str] = &[
+    "",
+    "",
+    "",
+    "，夯实法治建设基础",
+    "，提升依法行政水平",
+    "，营造良好法治环境",
+    "，推动工作落地见效",
+    "，增强群众获得感",
+    "，筑牢制度防线",
+    "，确保权力规范运行",
+];
+
+/// A heading made of parts, so a large corpus has many distinct headings (as real
+/// ones do) rather than a handful repeated.
+fn topic_heading(rng: &mut Rng) -> String {
+    if rng.chance(15) {
+        return rng.pick(TOPIC_HEADINGS).to_string();
+    }
+    let second = if rng.chance(40) {
+        format!("和{}", rng.pick(OBJECTS))
+    } else {
+        String::new()
+    };
+    format!(
+        "{}{}{}{second}{}",
+        rng.pick(ADVERBS),
+        rng.pick(VERBS),
+        rng.pick(OBJECTS),
+        rng.pick(AIMS)
+    )
+}
+
 const SHORTCOMINGS: &[&str] = &[
     "部分干部法治意识有待进一步增强",
     "执法队伍专业化水平不高",
@@ -291,7 +362,7 @@ pub fn report_text(seed: u64) -> String {
             let title = if pi == 2 {
                 rng.pick(SHORTCOMINGS).to_string()
             } else {
-                rng.pick(TOPIC_HEADINGS).to_string()
+                topic_heading(&mut rng)
             };
             let m = marker(styles[1], ci);
             if inline {
@@ -302,7 +373,7 @@ pub fn report_text(seed: u64) -> String {
             }
             if pi == 0 && rng.chance(35) {
                 for gi in 0..2 + rng.below(3) {
-                    let t = rng.pick(TOPIC_HEADINGS);
+                    let t = topic_heading(&mut rng);
                     let m = marker(styles[2], gi);
                     if colon {
                         lines.push(format!("{m}{t}：{}", paragraph(&mut rng, 1)));
@@ -315,7 +386,7 @@ pub fn report_text(seed: u64) -> String {
                             lines.push(format!(
                                 "{}{}",
                                 marker(styles[3], di),
-                                rng.pick(TOPIC_HEADINGS)
+                                topic_heading(&mut rng)
                             ));
                             lines.push(paragraph(&mut rng, 1));
                         }

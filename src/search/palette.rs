@@ -1,0 +1,506 @@
+//! The section palette: fuzzy matching over every heading of every report, in Chinese,
+//! full pinyin ("pufa") or pinyin initials ("pfxc"), with `@agency` and `#label` filters.
+//!
+//! Speed by design (10,000 reports ≈ 250,000 headings): every distinct heading string is
+//! indexed and scored once, with its pinyin and initials precomputed; a cheap greedy
+//! subsequence pass (both cores) keeps the candidates and pre-scores them; only the best
+//! few hundred are scored by fuzzy-matcher (which also gives the matched characters);
+//! a query that extends the previous one only looks at the previous survivors.
+
+use crate::corpus::{Corpus, Label, SectionId};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use pinyin::ToPinyin;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// One distinct heading text with its pinyin forms.
+#[derive(Debug)]
+struct Title {
+    text: String,
+    /// Lower-case full pinyin, e.g. "pufaxuanchuan" (non-hanzi letters/digits kept).
+    py: String,
+    /// For each byte of `py`, the char index in `text` it came from.
+    py_map: Vec<u16>,
+    /// Initials, e.g. "pfxc".
+    ini: String,
+    ini_map: Vec<u16>,
+}
+
+fn pinyin_forms(text: &str) -> (String, Vec<u16>, String, Vec<u16>) {
+    let (mut py, mut py_map, mut ini, mut ini_map) =
+        (String::new(), Vec::new(), String::new(), Vec::new());
+    for (i, c) in text.chars().enumerate() {
+        let i = i.min(u16::MAX as usize) as u16;
+        if let Some(p) = c.to_pinyin() {
+            let plain = p.plain();
+            py.push_str(plain);
+            py_map.extend(std::iter::repeat_n(i, plain.len()));
+            ini.push_str(p.first_letter());
+            ini_map.push(i);
+        } else if c.is_ascii_alphanumeric() {
+            let l = c.to_ascii_lowercase();
+            py.push(l);
+            py_map.push(i);
+            ini.push(l);
+            ini_map.push(i);
+        }
+    }
+    (py, py_map, ini, ini_map)
+}
+
+/// A section the palette can jump to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionRef {
+    pub report: u32,
+    pub section: SectionId,
+}
+
+/// One result: the section, its score, and which characters of its title matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaletteHit {
+    pub at: SectionRef,
+    pub score: i64,
+    /// Char indices into the section title.
+    pub matched: Vec<usize>,
+}
+
+/// The parsed query: text plus filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    pub agency: Option<String>,
+    pub label: Option<Label>,
+    /// A `#word` that names no label (reported to the user).
+    pub unknown_label: Option<String>,
+}
+
+impl Query {
+    /// `普法 @张店 #shortcomings` → text "普法", agency "张店", label shortcomings.
+    pub fn parse(s: &str) -> Query {
+        let mut q = Query::default();
+        let mut words = Vec::new();
+        for w in s.split_whitespace() {
+            if let Some(a) = w.strip_prefix('@') {
+                if !a.is_empty() {
+                    q.agency = Some(a.to_string());
+                }
+            } else if let Some(l) = w.strip_prefix('#') {
+                if l.is_empty() {
+                    continue;
+                }
+                match find_label(l) {
+                    Some(label) => q.label = Some(label),
+                    None => q.unknown_label = Some(l.to_string()),
+                }
+            } else {
+                words.push(w);
+            }
+        }
+        q.text = words.concat();
+        q
+    }
+}
+
+/// A label by key ("shortcomings"), key prefix ("short"), or Chinese name ("不足").
+pub fn find_label(s: &str) -> Option<Label> {
+    let lower = s.to_ascii_lowercase();
+    Label::parse(&lower)
+        .or_else(|| Label::all().find(|l| l.key().starts_with(&lower)))
+        .or_else(|| Label::all().find(|l| l.zh().contains(s) || s.contains(l.zh())))
+}
+
+pub struct PaletteIndex {
+    titles: Vec<Title>,
+    /// Sections grouped by title: `sections[title_start[t]..title_start[t+1]]`.
+    sections: Vec<SectionRef>,
+    title_start: Vec<u32>,
+    /// Title ids containing a (non-ASCII) character, for Chinese queries.
+    char_posting: HashMap<char, Vec<u32>>,
+    /// Per report: agency text, its pinyin and initials (for `@` filters).
+    agencies: Vec<(String, String, String)>,
+    matcher: SkimMatcherV2,
+    last: std::sync::Mutex<Option<(String, Vec<u32>)>>,
+}
+
+/// Candidates the expensive matcher sees per query.
+const RESCORE: usize = 400;
+
+impl PaletteIndex {
+    pub fn build(corpus: &Corpus) -> PaletteIndex {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut texts: Vec<&str> = Vec::new();
+        let mut pairs: Vec<(u32, SectionRef)> = Vec::new();
+        for (ri, r) in corpus.reports.iter().enumerate() {
+            for (si, s) in r.sections.iter().enumerate() {
+                let id = *ids.entry(s.title.as_str()).or_insert_with(|| {
+                    texts.push(s.title.as_str());
+                    (texts.len() - 1) as u32
+                });
+                pairs.push((
+                    id,
+                    SectionRef {
+                        report: ri as u32,
+                        section: SectionId(si as u32),
+                    },
+                ));
+            }
+        }
+        let titles: Vec<Title> = texts
+            .par_iter()
+            .map(|t| {
+                let (py, py_map, ini, ini_map) = pinyin_forms(t);
+                Title {
+                    text: t.to_string(),
+                    py,
+                    py_map,
+                    ini,
+                    ini_map,
+                }
+            })
+            .collect();
+        pairs.sort_by_key(|p| p.0);
+        let mut title_start = vec![0u32; titles.len() + 1];
+        for &(t, _) in &pairs {
+            title_start[t as usize + 1] += 1;
+        }
+        for i in 0..titles.len() {
+            title_start[i + 1] += title_start[i];
+        }
+        let sections = pairs.into_iter().map(|p| p.1).collect();
+        let mut char_posting: HashMap<char, Vec<u32>> = HashMap::new();
+        for (i, t) in titles.iter().enumerate() {
+            let mut seen: Vec<char> = t.text.chars().filter(|c| !c.is_ascii()).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for c in seen {
+                char_posting.entry(c).or_default().push(i as u32);
+            }
+        }
+        let agencies = corpus
+            .reports
+            .iter()
+            .map(|r| {
+                let a = r.meta.agency.clone().unwrap_or_else(|| r.meta.title.clone());
+                let (py, _, ini, _) = pinyin_forms(&a);
+                (a, py, ini)
+            })
+            .collect();
+        PaletteIndex {
+            titles,
+            sections,
+            title_start,
+            char_posting,
+            agencies,
+            matcher: SkimMatcherV2::default(),
+            last: std::sync::Mutex::new(None),
+        }
+    }
+
+    /// Forget the previous query, so the next one scans every heading (benchmarks use
+    /// this for the worst case: a first keystroke).
+    pub fn forget(&self) {
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    pub fn distinct_titles(&self) -> usize {
+        self.titles.len()
+    }
+
+    pub fn section_count(&self) -> usize {
+        self.sections.len()
+    }
+
+    fn agency_ok(&self, report: u32, filter: &str) -> bool {
+        let (a, py, ini) = &self.agencies[report as usize];
+        if filter.is_ascii() {
+            let f = filter.to_ascii_lowercase();
+            ini.contains(&f) || py.contains(&f)
+        } else {
+            a.contains(filter)
+        }
+    }
+
+    /// The best `limit` sections for a query, best first.
+    pub fn search(&self, corpus: &Corpus, q: &Query, limit: usize) -> Vec<PaletteHit> {
+        let text = q.text.as_str();
+        let section_ok = |s: &SectionRef| {
+            q.agency.as_deref().is_none_or(|a| self.agency_ok(s.report, a))
+                && q.label.is_none_or(|l| {
+                    corpus.reports[s.report as usize]
+                        .section(s.section)
+                        .labels
+                        .contains(&l)
+                })
+        };
+        if text.is_empty() {
+            // Filters only: sections in document order.
+            return self
+                .sections
+                .iter()
+                .filter(|s| section_ok(s))
+                .take(limit)
+                .map(|&at| PaletteHit {
+                    at,
+                    score: 0,
+                    matched: Vec::new(),
+                })
+                .collect();
+        }
+        let ascii = text.is_ascii();
+        let lower = text.to_ascii_lowercase();
+        // Candidate titles: narrowed from the previous query when this one extends it.
+        let prev = {
+            let last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+            match &*last {
+                Some((pq, ids)) if lower.starts_with(pq.as_str()) && pq.is_ascii() == ascii => {
+                    Some(ids.clone())
+                }
+                _ => None,
+            }
+        };
+        let pool: Vec<u32> = match prev {
+            Some(ids) => ids,
+            None if !ascii => self.chinese_pool(text),
+            None => (0..self.titles.len() as u32).collect(),
+        };
+        // Cheap pass on both cores: keep subsequence matches with a pre-score.
+        let mut scored: Vec<(i64, u32)> = pool
+            .par_iter()
+            .filter_map(|&t| {
+                let title = &self.titles[t as usize];
+                let s = if ascii {
+                    let a = quick_score(title.ini.as_bytes(), lower.as_bytes());
+                    let b = quick_score(title.py.as_bytes(), lower.as_bytes());
+                    a.map(|x| x + 8).max(b)
+                } else {
+                    quick_score_chars(&title.text, text)
+                }?;
+                Some((s - title.text.chars().count() as i64, t))
+            })
+            .collect();
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((lower.clone(), scored.iter().map(|x| x.1).collect()));
+        // With filters, drop titles none of whose sections pass.
+        if q.agency.is_some() || q.label.is_some() {
+            scored.retain(|&(_, t)| self.sections_of(t).iter().any(&section_ok));
+        }
+        let keep = RESCORE.max(limit);
+        if scored.len() > keep {
+            scored.select_nth_unstable_by(keep, |a, b| b.0.cmp(&a.0));
+            scored.truncate(keep);
+        }
+        // Fine pass: fuzzy-matcher scores and matched characters.
+        let mut fine: Vec<(i64, u32, Vec<usize>)> = scored
+            .par_iter()
+            .filter_map(|&(_, t)| {
+                let title = &self.titles[t as usize];
+                if ascii {
+                    let ini = self
+                        .matcher
+                        .fuzzy_indices(&title.ini, &lower)
+                        .map(|(s, ix)| (s + 20, ix.iter().map(|&i| title.ini_map[i] as usize).collect::<Vec<_>>()));
+                    let py = self
+                        .matcher
+                        .fuzzy_indices(&title.py, &lower)
+                        .map(|(s, ix)| (s, ix.iter().map(|&i| title.py_map[i] as usize).collect::<Vec<_>>()));
+                    let best = match (ini, py) {
+                        (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
+                        (a, b) => a.or(b),
+                    }?;
+                    let mut ix = best.1;
+                    ix.dedup();
+                    Some((best.0, t, ix))
+                } else {
+                    let (s, ix) = self.matcher.fuzzy_indices(&title.text, text)?;
+                    Some((s, t, ix))
+                }
+            })
+            .collect();
+        fine.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then_with(|| self.titles[a.1 as usize].text.len().cmp(&self.titles[b.1 as usize].text.len()))
+                .then(a.1.cmp(&b.1))
+        });
+        let mut out = Vec::with_capacity(limit);
+        'outer: for (score, t, ix) in fine {
+            for s in self.sections_of(t) {
+                if !section_ok(s) {
+                    continue;
+                }
+                out.push(PaletteHit {
+                    at: *s,
+                    score,
+                    matched: ix.clone(),
+                });
+                if out.len() >= limit {
+                    break 'outer;
+                }
+            }
+        }
+        out
+    }
+
+    fn sections_of(&self, t: u32) -> &[SectionRef] {
+        let (a, b) = (
+            self.title_start[t as usize] as usize,
+            self.title_start[t as usize + 1] as usize,
+        );
+        &self.sections[a..b]
+    }
+
+    /// Titles containing every non-ASCII character of the query.
+    fn chinese_pool(&self, text: &str) -> Vec<u32> {
+        let mut chars: Vec<char> = text.chars().filter(|c| !c.is_ascii()).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        let mut lists: Vec<&Vec<u32>> = Vec::new();
+        for c in &chars {
+            match self.char_posting.get(c) {
+                Some(l) => lists.push(l),
+                None => return Vec::new(),
+            }
+        }
+        lists.sort_by_key(|l| l.len());
+        let Some((first, rest)) = lists.split_first() else {
+            return (0..self.titles.len() as u32).collect();
+        };
+        first
+            .iter()
+            .copied()
+            .filter(|id| rest.iter().all(|l| l.binary_search(id).is_ok()))
+            .collect()
+    }
+}
+
+/// Greedy subsequence match of `q` in `hay` (bytes): None when not a subsequence, else a
+/// rough score rewarding consecutive runs and an early start.
+fn quick_score(hay: &[u8], q: &[u8]) -> Option<i64> {
+    let mut score = 0i64;
+    let mut qi = 0;
+    let mut last: Option<usize> = None;
+    for (i, &b) in hay.iter().enumerate() {
+        if qi == q.len() {
+            break;
+        }
+        if b == q[qi] {
+            score += match last {
+                Some(l) if l + 1 == i => 6,
+                _ => 1,
+            };
+            if qi == 0 {
+                score -= (i as i64).min(20) / 2;
+            }
+            last = Some(i);
+            qi += 1;
+        }
+    }
+    (qi == q.len()).then_some(score)
+}
+
+fn quick_score_chars(hay: &str, q: &str) -> Option<i64> {
+    let mut score = 0i64;
+    let mut qs = q.chars().peekable();
+    let mut last: Option<usize> = None;
+    for (i, c) in hay.chars().enumerate() {
+        let Some(&want) = qs.peek() else { break };
+        if c == want {
+            score += match last {
+                Some(l) if l + 1 == i => 6,
+                _ => 1,
+            };
+            last = Some(i);
+            qs.next();
+        }
+    }
+    qs.peek().is_none().then_some(score)
+}
+
+/// "agency · year · part › section" for a result line.
+pub fn describe(corpus: &Corpus, at: SectionRef) -> (String, String) {
+    let r = &corpus.reports[at.report as usize];
+    let head = format!(
+        "{} {}",
+        r.meta.agency.as_deref().unwrap_or(&r.meta.title),
+        r.meta.year.map(|y| y.to_string()).unwrap_or_default()
+    );
+    let mut chain = Vec::new();
+    let mut id = r.section(at.section).parent;
+    while let Some(i) = id {
+        let s = r.section(i);
+        chain.push(format!("{}{}", s.marker.as_deref().unwrap_or(""), s.title));
+        id = s.parent;
+    }
+    chain.reverse();
+    (head, chain.join(" › "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> (Corpus, PaletteIndex) {
+        let c = crate::ingest::load_samples();
+        let i = PaletteIndex::build(&c);
+        (c, i)
+    }
+
+    fn titles(c: &Corpus, hits: &[PaletteHit]) -> Vec<String> {
+        hits.iter()
+            .map(|h| c.reports[h.at.report as usize].section(h.at.section).title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn chinese_full_pinyin_and_initials_find_the_same_heading() {
+        let (c, i) = index();
+        for q in ["普法宣传", "pufaxuanchuan", "pfxc", "pufa"] {
+            let hits = i.search(&c, &Query::parse(q), 10);
+            let t = titles(&c, &hits);
+            assert!(
+                t.iter().any(|t| t.contains("普法宣传")),
+                "{q}: {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn matched_indices_are_title_chars() {
+        let (c, i) = index();
+        let hits = i.search(&c, &Query::parse("pfxc"), 5);
+        let h = &hits[0];
+        let title: Vec<char> = c.reports[h.at.report as usize]
+            .section(h.at.section)
+            .title
+            .chars()
+            .collect();
+        let picked: String = h.matched.iter().map(|&k| title[k]).collect();
+        assert_eq!(picked, "普法宣传");
+    }
+
+    #[test]
+    fn agency_and_label_filters() {
+        let (c, i) = index();
+        for q in ["@张店 法治", "@zd 法治"] {
+            let hits = i.search(&c, &Query::parse(q), 50);
+            assert!(!hits.is_empty());
+            assert!(hits.iter().all(|h| h.at.report == 0), "{q}");
+        }
+        for q in ["#shortcomings", "#不足"] {
+            let hits = i.search(&c, &Query::parse(q), 50);
+            assert_eq!(hits.len(), 5, "{q}: one shortcomings part per sample");
+        }
+        let q = Query::parse("#nosuchlabel 法治");
+        assert_eq!(q.unknown_label.as_deref(), Some("nosuchlabel"));
+    }
+
+    #[test]
+    fn narrowing_gives_the_same_answer_as_a_fresh_query() {
+        let (c, i) = index();
+        i.search(&c, &Query::parse("p"), 100);
+        i.search(&c, &Query::parse("pf"), 100);
+        let narrowed = i.search(&c, &Query::parse("pfx"), 100);
+        let fresh = PaletteIndex::build(&c).search(&c, &Query::parse("pfx"), 100);
+        assert_eq!(narrowed, fresh);
+    }
+}
