@@ -79,11 +79,32 @@ where
     F: FnOnce(&AtomicUsize) -> Corpus + Send + 'static,
 {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    // SIGTERM/SIGHUP end the process from their own thread: when the tty has gone away
+    // the event loop may be stuck inside crossterm's reader, so it cannot be relied on
+    // to notice a flag.
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ])?;
+    {
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                stop.store(true, Ordering::Relaxed);
+                tracing::info!(sig, "signal: restoring the terminal and exiting");
+                leave();
+                std::process::exit(128 + sig);
+            }
+        });
     }
     install_panic_hook();
-    let mut term = enter()?;
+    let mut term = match enter() {
+        Ok(t) => t,
+        Err(e) => {
+            leave();
+            return Err(e);
+        }
+    };
     let theme = Theme::from_env();
 
     let progress = Arc::new(AtomicUsize::new(0));

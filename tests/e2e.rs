@@ -90,6 +90,23 @@ impl Tmux {
         }
     }
 
+    /// "alternate_on mouse_any_flag" of the pane: "0 0" once the app has let go.
+    fn modes(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .cmd(&[
+                    "display-message",
+                    "-p",
+                    "-t",
+                    "t",
+                    "#{alternate_on} #{mouse_any_flag}",
+                ])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    }
+
     fn resize(&self, w: u16, h: u16) {
         self.cmd(&[
             "resize-window",
@@ -122,10 +139,23 @@ fn bin() -> &'static str {
 
 #[test]
 fn navigate_search_resize_quit_on_the_samples() {
-    let Some(t) = Tmux::start(&format!("BAOGAO_LOG=/dev/null {}", bin()), 120, 40) else {
+    let dir = tempfile::tempdir().unwrap();
+    let (before, after) = (dir.path().join("before"), dir.path().join("after"));
+    let cmd = format!(
+        "stty -g > {}; BAOGAO_LOG=/dev/null {}; s=$?; stty -g > {}; (exit $s)",
+        before.display(),
+        bin(),
+        after.display()
+    );
+    let Some(t) = Tmux::start(&cmd, 120, 40) else {
         return;
     };
     t.wait_for("报告 5", Duration::from_secs(20));
+    assert_eq!(
+        t.modes(),
+        "1 1",
+        "the reader should use the alternate screen and mouse"
+    );
     // Report list: down three times to 003 (重庆市大足区科学技术局), open it, go into the
     // tree and down to its third section, open in the viewer.
     t.keys(&["j", "j", "j"]);
@@ -151,6 +181,13 @@ fn navigate_search_resize_quit_on_the_samples() {
     t.keys(&["q"]);
     let s = t.wait_for("EXIT=0", Duration::from_secs(5));
     assert!(s.contains("READY$"), "{s}");
+    // The terminal is as it was: same tty modes, main screen, no mouse reporting.
+    assert_eq!(
+        std::fs::read_to_string(&before).unwrap(),
+        std::fs::read_to_string(&after).unwrap(),
+        "stty settings changed"
+    );
+    assert_eq!(t.modes(), "0 0", "alternate screen / mouse left on");
     // The shell works: echo is visible (cooked mode, not raw, echo on).
     t.send_line("echo shell-ok-$((40+2))");
     t.wait_for("shell-ok-42", Duration::from_secs(5));
@@ -222,7 +259,8 @@ fn sigterm_restores_the_terminal() {
         .unwrap()
         .success();
     assert!(ok);
-    t.wait_for("EXIT=0", Duration::from_secs(5));
+    t.wait_for("EXIT=143", Duration::from_secs(5));
+    assert_eq!(t.modes(), "0 0", "alternate screen / mouse left on");
     t.send_line("echo after-term-$((6*7))");
     t.wait_for("after-term-42", Duration::from_secs(5));
 }

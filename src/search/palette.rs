@@ -181,7 +181,11 @@ impl PaletteIndex {
             .reports
             .iter()
             .map(|r| {
-                let a = r.meta.agency.clone().unwrap_or_else(|| r.meta.title.clone());
+                let a = r
+                    .meta
+                    .agency
+                    .clone()
+                    .unwrap_or_else(|| r.meta.title.clone());
                 let (py, _, ini, _) = pinyin_forms(&a);
                 (a, py, ini)
             })
@@ -225,7 +229,9 @@ impl PaletteIndex {
     pub fn search(&self, corpus: &Corpus, q: &Query, limit: usize) -> Vec<PaletteHit> {
         let text = q.text.as_str();
         let section_ok = |s: &SectionRef| {
-            q.agency.as_deref().is_none_or(|a| self.agency_ok(s.report, a))
+            q.agency
+                .as_deref()
+                .is_none_or(|a| self.agency_ok(s.report, a))
                 && q.label.is_none_or(|l| {
                     corpus.reports[s.report as usize]
                         .section(s.section)
@@ -299,11 +305,25 @@ impl PaletteIndex {
                     let ini = self
                         .matcher
                         .fuzzy_indices(&title.ini, &lower)
-                        .map(|(s, ix)| (s + 20, ix.iter().map(|&i| title.ini_map[i] as usize).collect::<Vec<_>>()));
+                        .map(|(s, ix)| {
+                            (
+                                s + 20,
+                                ix.iter()
+                                    .map(|&i| title.ini_map[i] as usize)
+                                    .collect::<Vec<_>>(),
+                            )
+                        });
                     let py = self
                         .matcher
                         .fuzzy_indices(&title.py, &lower)
-                        .map(|(s, ix)| (s, ix.iter().map(|&i| title.py_map[i] as usize).collect::<Vec<_>>()));
+                        .map(|(s, ix)| {
+                            (
+                                s,
+                                ix.iter()
+                                    .map(|&i| title.py_map[i] as usize)
+                                    .collect::<Vec<_>>(),
+                            )
+                        });
                     let best = match (ini, py) {
                         (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
                         (a, b) => a.or(b),
@@ -319,7 +339,12 @@ impl PaletteIndex {
             .collect();
         fine.sort_by(|a, b| {
             b.0.cmp(&a.0)
-                .then_with(|| self.titles[a.1 as usize].text.len().cmp(&self.titles[b.1 as usize].text.len()))
+                .then_with(|| {
+                    self.titles[a.1 as usize]
+                        .text
+                        .len()
+                        .cmp(&self.titles[b.1 as usize].text.len())
+                })
                 .then(a.1.cmp(&b.1))
         });
         let mut out = Vec::with_capacity(limit);
@@ -447,7 +472,12 @@ mod tests {
 
     fn titles(c: &Corpus, hits: &[PaletteHit]) -> Vec<String> {
         hits.iter()
-            .map(|h| c.reports[h.at.report as usize].section(h.at.section).title.clone())
+            .map(|h| {
+                c.reports[h.at.report as usize]
+                    .section(h.at.section)
+                    .title
+                    .clone()
+            })
             .collect()
     }
 
@@ -457,10 +487,7 @@ mod tests {
         for q in ["普法宣传", "pufaxuanchuan", "pfxc", "pufa"] {
             let hits = i.search(&c, &Query::parse(q), 10);
             let t = titles(&c, &hits);
-            assert!(
-                t.iter().any(|t| t.contains("普法宣传")),
-                "{q}: {t:?}"
-            );
+            assert!(t.iter().any(|t| t.contains("普法宣传")), "{q}: {t:?}");
         }
     }
 

@@ -47,11 +47,13 @@ pub struct Search {
     pub cur: Option<usize>,
 }
 
-/// A place to jump back to.
+/// A place to jump back to: a report and a point in its text (paragraph and byte),
+/// so it survives a change of width (zoom, resize).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pos {
     pub report: usize,
-    pub scroll: usize,
+    pub para: u32,
+    pub offset: u32,
 }
 
 /// Where render put things (for the mouse and for page sizes).
@@ -76,6 +78,11 @@ pub struct App {
     pub current: Option<usize>,
     pub folded: HashSet<(usize, u32)>,
     pub tree_sel: usize,
+    /// First visible rows of the list and the tree (they scroll only when needed).
+    pub list_top: usize,
+    pub tree_top: usize,
+    /// Top row of the help overlay.
+    pub help_top: usize,
     /// Top row of the viewer.
     pub scroll: usize,
     pub focus: Pane,
@@ -107,6 +114,9 @@ impl App {
             current,
             folded: HashSet::new(),
             tree_sel: 0,
+            list_top: 0,
+            tree_top: 0,
+            help_top: 0,
             scroll: 0,
             focus: Pane::List,
             zoom: false,
@@ -158,9 +168,20 @@ impl App {
             .as_ref()
             .is_some_and(|(i, w, _)| *i == cur && *w == width);
         if !fresh {
+            // Keep the reading position when only the width changed.
+            let anchor = match &self.layout {
+                Some((i, _, old)) if *i == cur => old
+                    .rows
+                    .get(self.scroll.min(old.rows.len().saturating_sub(1)))
+                    .map(|r| (r.para, r.start)),
+                _ => None,
+            };
             let n = self.corpus.reports[cur].sections.len();
             let amb = self.ambiguous_wide;
             let l = self.doc()?.layout(width, n, amb);
+            if let Some((para, offset)) = anchor {
+                self.scroll = l.row_of(para, offset);
+            }
             self.layout = Some((cur, width, l));
         }
         self.layout.as_ref().map(|(_, _, l)| l)
@@ -250,6 +271,8 @@ impl App {
     fn open_selected(&mut self) {
         let new = self.order.get(self.list_sel).copied();
         if new != self.current {
+            // Changing report is a jump: Ctrl-o comes back here.
+            self.record_jump();
             self.current = new;
             self.scroll = 0;
             self.tree_sel = 0;
@@ -257,10 +280,17 @@ impl App {
         }
     }
 
-    fn pos(&self) -> Option<Pos> {
-        self.current.map(|report| Pos {
+    fn pos(&mut self) -> Option<Pos> {
+        let report = self.current?;
+        let scroll = self.scroll;
+        let (para, offset) = self
+            .cur_layout()
+            .and_then(|l| l.rows.get(scroll.min(l.rows.len().saturating_sub(1))))
+            .map_or((0, 0), |r| (r.para, r.start));
+        Some(Pos {
             report,
-            scroll: self.scroll,
+            para,
+            offset,
         })
     }
 
@@ -270,6 +300,9 @@ impl App {
             self.jumps.truncate(self.jump_at);
             if self.jumps.last() != Some(&p) {
                 self.jumps.push(p);
+            }
+            if self.jumps.len() > 200 {
+                self.jumps.remove(0);
             }
             self.jump_at = self.jumps.len();
         }
@@ -283,7 +316,7 @@ impl App {
                 self.list_sel = i;
             }
         }
-        self.scroll = p.scroll;
+        self.scroll = self.cur_layout().map_or(0, |l| l.row_of(p.para, p.offset));
         self.sync_tree_to_viewer();
     }
 
@@ -292,14 +325,23 @@ impl App {
             self.status = Some("no earlier position".into());
             return;
         }
+        let here = self.pos();
         if self.jump_at == self.jumps.len()
-            && let Some(p) = self.pos()
+            && let Some(p) = here
+            && self.jumps.last() != Some(&p)
         {
             self.jumps.push(p);
         }
-        self.jump_at -= 1;
-        let p = self.jumps[self.jump_at];
-        self.goto(p);
+        // Skip entries that are where we already are.
+        while self.jump_at > 0 {
+            self.jump_at -= 1;
+            if Some(self.jumps[self.jump_at]) != here {
+                let p = self.jumps[self.jump_at];
+                self.goto(p);
+                return;
+            }
+        }
+        self.status = Some("no earlier position".into());
     }
 
     fn jump_forward(&mut self) {
@@ -363,11 +405,18 @@ impl App {
             return;
         }
         if self.help {
-            if matches!(
-                ev.code,
-                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q')
-            ) {
-                self.help = false;
+            match ev.code {
+                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') => {
+                    self.help = false;
+                    self.help_top = 0;
+                }
+                KeyCode::Char('j') | KeyCode::Down => self.help_top += 1,
+                KeyCode::Char('k') | KeyCode::Up => self.help_top = self.help_top.saturating_sub(1),
+                KeyCode::Char(' ') | KeyCode::PageDown => self.help_top += 10,
+                KeyCode::Char('b') | KeyCode::PageUp => {
+                    self.help_top = self.help_top.saturating_sub(10)
+                }
+                _ => {}
             }
             return;
         }
@@ -540,7 +589,7 @@ impl App {
                 let row = ev.row.saturating_sub(rect.y + 1) as usize;
                 match pane {
                     Pane::List => {
-                        let first = list_offset(self.list_sel, rect.height.saturating_sub(2));
+                        let first = self.list_top;
                         let i = first + row;
                         if i < self.order.len() {
                             self.list_sel = i;
@@ -548,7 +597,7 @@ impl App {
                         }
                     }
                     Pane::Tree => {
-                        let first = list_offset(self.tree_sel, rect.height.saturating_sub(2));
+                        let first = self.tree_top;
                         let i = first + row;
                         if i < self.tree_rows().len() {
                             self.tree_sel = i;
@@ -804,9 +853,12 @@ impl App {
     }
 }
 
-/// First visible index of a list with `sel` selected in `height` rows (keeps the
-/// selection in view; render uses the same rule).
-pub fn list_offset(sel: usize, height: u16) -> usize {
+/// Move a list's first visible row only as far as needed to keep `sel` in view.
+pub fn keep_visible(top: &mut usize, sel: usize, height: u16) {
     let h = (height as usize).max(1);
-    sel.saturating_sub(h - 1)
+    if sel < *top {
+        *top = sel;
+    } else if sel >= *top + h {
+        *top = sel + 1 - h;
+    }
 }

@@ -141,19 +141,13 @@ impl Doc {
         if query.is_empty() {
             return out;
         }
-        let q = query.to_lowercase();
+        // ASCII-only case folding keeps byte offsets valid in any text.
+        let q = query.to_ascii_lowercase();
         for (i, p) in self.paras.iter().enumerate() {
             if p.kind == Kind::Blank {
                 continue;
             }
-            let hay = p.text.to_lowercase();
-            // Lower-casing may change byte lengths outside ASCII; only use it when it
-            // did not, else match exactly.
-            let (hay, q) = if hay.len() == p.text.len() && q.len() == query.len() {
-                (hay, q.clone())
-            } else {
-                (p.text.clone(), query.to_string())
-            };
+            let hay = p.text.to_ascii_lowercase();
             let mut from = 0;
             while let Some(pos) = hay[from..].find(&q) {
                 let start = from + pos;

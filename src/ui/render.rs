@@ -2,7 +2,7 @@
 //! panes when wide, two when medium, the focused one alone when narrow, and nothing
 //! ever written past an edge (text is laid out by display width beforehand).
 
-use super::app::{App, Pane, PromptKind, list_offset};
+use super::app::{App, Pane, PromptKind, keep_visible};
 use super::doc::Kind;
 use super::keymap;
 use crate::corpus::Label;
@@ -49,6 +49,17 @@ impl Theme {
         }
     }
     fn kind(&self, k: Kind) -> Style {
+        if !self.color {
+            return match k {
+                Kind::Title | Kind::Heading(1) => {
+                    Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+                }
+                Kind::Heading(2) => Style::new().add_modifier(Modifier::BOLD),
+                Kind::Heading(_) => Style::new().add_modifier(Modifier::UNDERLINED),
+                Kind::Meta | Kind::Closing => Style::new().add_modifier(Modifier::DIM),
+                Kind::Body | Kind::Blank => Style::new(),
+            };
+        }
         match k {
             Kind::Title => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             Kind::Meta => self.fg(Color::DarkGray),
@@ -61,7 +72,11 @@ impl Theme {
     }
     fn hit(&self, current: bool) -> Style {
         if !self.color {
-            return Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED);
+            return if current {
+                Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+            } else {
+                Style::new().add_modifier(Modifier::UNDERLINED)
+            };
         }
         if current {
             Style::new().bg(Color::Yellow).fg(Color::Black)
@@ -190,7 +205,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         draw_status(s, buf, app, theme);
     }
     if app.help {
-        draw_help(main, buf, theme);
+        draw_help(main, buf, app, theme);
     }
 }
 
@@ -225,7 +240,8 @@ fn draw_list(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     if inner.height == 0 {
         return;
     }
-    let first = list_offset(app.list_sel, inner.height);
+    keep_visible(&mut app.list_top, app.list_sel, inner.height);
+    let first = app.list_top;
     for (row, (i, &ri)) in app
         .order
         .iter()
@@ -283,7 +299,8 @@ fn draw_tree(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         return;
     }
     let cur = app.current.expect("checked");
-    let first = list_offset(app.tree_sel, inner.height);
+    keep_visible(&mut app.tree_top, app.tree_sel, inner.height);
+    let first = app.tree_top;
     let rep = &app.corpus.reports[cur];
     for (row, (i, &(id, depth))) in rows
         .iter()
@@ -362,8 +379,12 @@ fn draw_viewer(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     app.geometry.viewer_rows = inner_guess.height.max(1);
     app.geometry.viewer_cols = inner_guess.width.max(1);
     let pct = app.percent();
+    // The percentage survives narrow panes: only the title is shortened.
     let title = match app.report() {
-        Some(rep) => format!("{} {pct}%", rep.meta.title),
+        Some(rep) => {
+            let room = (r.width as usize).saturating_sub(4 + 5);
+            format!("{} {pct}%", fit(&rep.meta.title, room))
+        }
         None => "没有报告".to_string(),
     };
     let inner = pane_block(r, buf, &title, focused, theme);
@@ -471,7 +492,7 @@ fn draw_status(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     }
 }
 
-fn draw_help(area: Rect, buf: &mut Buffer, theme: &Theme) {
+fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     let lines = keymap::help_lines();
     let w = area.width.min(64);
     let h = area.height.min(lines.len() as u16 + 2);
@@ -485,8 +506,20 @@ fn draw_help(area: Rect, buf: &mut Buffer, theme: &Theme) {
         h,
     );
     Clear.render(r, buf);
-    let inner = pane_block(r, buf, "按键 (? 或 Esc 关闭)", true, theme);
-    for (i, (keys, what)) in lines.iter().take(inner.height as usize).enumerate() {
+    let max_top = lines.len().saturating_sub(h.saturating_sub(2) as usize);
+    app.help_top = app.help_top.min(max_top);
+    let title = if max_top > 0 {
+        "按键 (j/k 滚动, ? 或 Esc 关闭)"
+    } else {
+        "按键 (? 或 Esc 关闭)"
+    };
+    let inner = pane_block(r, buf, title, true, theme);
+    for (i, (keys, what)) in lines
+        .iter()
+        .skip(app.help_top)
+        .take(inner.height as usize)
+        .enumerate()
+    {
         let y = inner.y + i as u16;
         if keys.is_empty() {
             put(
