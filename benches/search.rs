@@ -5,7 +5,7 @@
 //! `cargo bench --bench search`. fzf comes from Debian's fzf package; without it the
 //! reference is skipped with a message.
 
-use baogao::search::{PaletteIndex, Query};
+use baogao::search::{PaletteIndex, Query, TextIndex, TextQuery};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::io::Write;
@@ -83,5 +83,51 @@ fn palette(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, palette);
+const TEXT_QUERIES: &[(&str, &str)] = &[
+    ("common_word", "法治"),
+    ("two_words", "普法 宣传"),
+    ("rare_word", "信访"),
+    ("phrase", "\"行政执法案卷评查\""),
+];
+
+fn full_text(c: &mut Criterion) {
+    let dir = corpus_dir();
+    let corpus = baogao::ingest::load_paths(std::slice::from_ref(&dir));
+    let t = std::time::Instant::now();
+    let index = TextIndex::build(&corpus, &std::sync::atomic::AtomicUsize::new(0));
+    eprintln!(
+        "text index: {} sections, {} terms, {:.1} MB of postings, built in {:.0} ms",
+        index.doc_count(),
+        index.term_count(),
+        index.posting_bytes() as f64 / 1e6,
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    let mut g = c.benchmark_group("fulltext_10k");
+    for (name, q) in TEXT_QUERIES {
+        let query = TextQuery::parse(q);
+        g.bench_function(*name, |b| {
+            b.iter(|| black_box(index.search(&corpus, &query, 100)))
+        });
+    }
+    if Command::new("rg").arg("--version").output().is_ok() {
+        for (name, q) in TEXT_QUERIES {
+            let pattern = q.trim_matches('"').replace(' ', ".*");
+            g.bench_function(format!("rg_{name}"), |b| {
+                b.iter(|| {
+                    let out = Command::new("rg")
+                        .args(["-c", "--no-messages", "-j2", &pattern])
+                        .arg(&dir)
+                        .output()
+                        .unwrap();
+                    black_box(out.stdout.len())
+                })
+            });
+        }
+    } else {
+        eprintln!("rg not found: install ripgrep for the reference measurement");
+    }
+    g.finish();
+}
+
+criterion_group!(benches, palette, full_text);
 criterion_main!(benches);

@@ -46,6 +46,32 @@ enum Command {
         /// Files or folders (default: the embedded samples).
         paths: Vec<PathBuf>,
     },
+    /// Search headings (fuzzy, Chinese or pinyin) and/or the full text.
+    ///
+    /// Headings: `普法`, `pufa`, `pfxc`; filters `@agency` (`@张店`, `@zd`) and `#label`
+    /// (`#shortcomings`, `#不足`). Text: words are segmented with jieba and all must
+    /// occur; "quoted phrases" must occur verbatim. Without --headings or --text, both.
+    Search {
+        /// The query (quote it in the shell when it has spaces).
+        query: String,
+        /// Only the section headings (the palette's engine).
+        #[arg(long, conflicts_with = "text")]
+        headings: bool,
+        /// Only the full text (the full-text index).
+        #[arg(long)]
+        text: bool,
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+        /// Results per kind.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print load, index and query milliseconds to stderr.
+        #[arg(long)]
+        stats: bool,
+        /// Files or folders (default: the embedded samples).
+        paths: Vec<PathBuf>,
+    },
     /// Write a generated test corpus (deterministic; for benchmarks) into DIR.
     Synth {
         /// Folder to create and fill (refuses a folder that already holds files).
@@ -163,6 +189,153 @@ fn reader(paths: Vec<PathBuf>) -> ExitCode {
     }
 }
 
+/// `baogao search`.
+fn search_cmd(
+    query: &str,
+    headings_only: bool,
+    text_only: bool,
+    json: bool,
+    limit: usize,
+    stats: bool,
+    paths: &[PathBuf],
+) -> ExitCode {
+    use baogao::search::{PaletteIndex, Query, TextIndex, TextQuery, fulltext, palette};
+    let ms = |t: std::time::Instant| t.elapsed().as_secs_f64() * 1000.0;
+    let t = std::time::Instant::now();
+    let c = load(paths);
+    let load_ms = ms(t);
+    report_errors(&c);
+    if c.reports.is_empty() {
+        return status(&c);
+    }
+    let (want_h, want_t) = (!text_only, !headings_only);
+    let mut timings = vec![format!("load {load_ms:.0} ms")];
+    let mut head_hits = Vec::new();
+    let mut pq = Query::default();
+    if want_h {
+        let t = std::time::Instant::now();
+        let idx = PaletteIndex::build(&c);
+        timings.push(format!("heading index {:.0} ms", ms(t)));
+        pq = Query::parse(query);
+        if let Some(l) = &pq.unknown_label {
+            let _ = writeln!(std::io::stderr(), "baogao: no label called #{l}; ignored");
+        }
+        let t = std::time::Instant::now();
+        head_hits = idx.search(&c, &pq, limit);
+        timings.push(format!("heading query {:.2} ms", ms(t)));
+    }
+    let mut text_hits = Vec::new();
+    let mut tq = TextQuery::default();
+    let mut text_total = 0;
+    if want_t {
+        let t = std::time::Instant::now();
+        let idx = TextIndex::build(&c, &std::sync::atomic::AtomicUsize::new(0));
+        timings.push(format!("text index {:.0} ms", ms(t)));
+        tq = TextQuery::parse(query);
+        let t = std::time::Instant::now();
+        let (h, n) = idx.search(&c, &tq, limit);
+        timings.push(format!("text query {:.2} ms", ms(t)));
+        text_hits = h;
+        text_total = n;
+    }
+    if stats {
+        if let Some(kib) = peak_rss_kib() {
+            timings.push(format!("peak RSS {:.0} MB", kib as f64 / 1024.0));
+        }
+        let _ = writeln!(std::io::stderr(), "baogao: {}", timings.join(", "));
+    }
+    let hl = tq.highlights();
+    emit(|out| {
+        if json {
+            let heads: Vec<serde_json::Value> = head_hits
+                .iter()
+                .map(|h| {
+                    let r = &c.reports[h.at.report as usize];
+                    let s = r.section(h.at.section);
+                    let (_, path) = palette::describe(&c, h.at);
+                    serde_json::json!({
+                        "path": r.path, "agency": r.meta.agency, "year": r.meta.year,
+                        "section": s.title, "marker": s.marker, "within": path,
+                        "line": s.line, "score": h.score, "matched": h.matched,
+                    })
+                })
+                .collect();
+            let texts: Vec<serde_json::Value> = text_hits
+                .iter()
+                .map(|h| {
+                    let r = &c.reports[h.doc.report as usize];
+                    let s = r.section(h.doc.section);
+                    let (snip, _) = fulltext::snippet(&s.text, &hl, 60);
+                    serde_json::json!({
+                        "path": r.path, "agency": r.meta.agency, "year": r.meta.year,
+                        "section": s.title, "line": s.line, "score": h.score, "snippet": snip,
+                    })
+                })
+                .collect();
+            let mut v = serde_json::Map::new();
+            if want_h {
+                v.insert("headings".into(), heads.into());
+            }
+            if want_t {
+                v.insert("text".into(), texts.into());
+                v.insert("text_matches".into(), text_total.into());
+            }
+            writeln!(out, "{}", serde_json::Value::Object(v))?;
+            return Ok(());
+        }
+        if want_h {
+            writeln!(out, "# headings ({})", head_hits.len())?;
+            for h in &head_hits {
+                let (who, path) = palette::describe(&c, h.at);
+                let s = c.reports[h.at.report as usize].section(h.at.section);
+                let within = if path.is_empty() {
+                    String::new()
+                } else {
+                    format!("{path} › ")
+                };
+                writeln!(
+                    out,
+                    "{}\t{}{}{}",
+                    outline::safe(&who),
+                    outline::safe(&within),
+                    s.marker.as_deref().unwrap_or(""),
+                    outline::safe(&s.title)
+                )?;
+            }
+        }
+        if want_t {
+            writeln!(out, "# text ({} of {text_total} sections)", text_hits.len())?;
+            let mut last_report = None;
+            for h in &text_hits {
+                let r = &c.reports[h.doc.report as usize];
+                if last_report != Some(h.doc.report) {
+                    let who = r.meta.agency.as_deref().unwrap_or(&r.meta.title);
+                    let year = r.meta.year.map(|y| y.to_string()).unwrap_or_default();
+                    writeln!(
+                        out,
+                        "{} {year}  ({})",
+                        outline::safe(who),
+                        outline::safe(&r.path)
+                    )?;
+                    last_report = Some(h.doc.report);
+                }
+                let s = r.section(h.doc.section);
+                let (snip, _) = fulltext::snippet(&s.text, &hl, 60);
+                writeln!(
+                    out,
+                    "  {}{}: {}",
+                    s.marker.as_deref().unwrap_or(""),
+                    outline::safe(&s.title),
+                    outline::safe(&snip)
+                )?;
+            }
+        }
+        Ok(())
+    });
+    let _ = pq;
+    status(&c)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -181,6 +354,15 @@ fn main() -> ExitCode {
             emit(|out| out.write_all(outline::corpus_outline(&c).as_bytes()));
             status(&c)
         }
+        Some(Command::Search {
+            query,
+            headings,
+            text,
+            json,
+            limit,
+            stats,
+            paths,
+        }) => search_cmd(&query, headings, text, json, limit, stats, &paths),
         Some(Command::Synth { dir, count }) => {
             if std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_some()) {
                 let _ = writeln!(

@@ -153,6 +153,7 @@ where
 
 fn event_loop(term: &mut Term, app: &mut App, theme: &Theme, stop: &AtomicBool) -> io::Result<()> {
     let mut dirty = true;
+    let mut was_busy = false;
     loop {
         if stop.load(Ordering::Relaxed) {
             tracing::info!("signal: quitting");
@@ -161,10 +162,19 @@ fn event_loop(term: &mut Term, app: &mut App, theme: &Theme, stop: &AtomicBool) 
         if dirty {
             term.draw(|f| render(f.area(), f.buffer_mut(), app, theme))?;
             dirty = false;
+            // Search indexes are built after the first frame, off this thread.
+            app.start_indexing();
         }
         // Wake up now and then to notice signals; a tty that went away makes poll/read
         // fail, which ends the loop instead of spinning.
         if !event::poll(Duration::from_millis(250))? {
+            // While indexes build, redraw for the progress and pick up waiting queries.
+            let busy = app.indexing_in_progress();
+            if busy || was_busy || app.overlay.as_ref().is_some_and(|o| o.pending) {
+                app.refresh_overlay();
+                dirty = true;
+            }
+            was_busy = busy;
             continue;
         }
         match event::read()? {

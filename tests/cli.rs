@@ -41,3 +41,38 @@ fn export_mixed_inputs_exit_one_and_list_errors() {
         .unwrap();
     assert_eq!(none.status.code(), Some(2));
 }
+
+#[test]
+fn search_headings_and_text_through_the_binary() {
+    let out = baogao()
+        .args(["search", "pfxc", "--headings", "--json", "--limit", "3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let heads = v["headings"].as_array().unwrap();
+    assert_eq!(heads.len(), 3);
+    assert!(heads[0]["section"].as_str().unwrap().contains("普法宣传"));
+    assert!(v.get("text").is_none());
+
+    let out = baogao()
+        .args(["search", "\"谁执法谁普法\"", "--text", "--stats"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("# text ("), "{text}");
+    assert!(text.contains("谁执法谁普法"));
+    let err = String::from_utf8(out.stderr).unwrap();
+    for part in ["load", "text index", "text query", "ms"] {
+        assert!(err.contains(part), "--stats lacks {part}: {err}");
+    }
+
+    let out = baogao()
+        .args(["search", "@gq #不足", "--headings"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.contains("高青县科学技术局"));
+}

@@ -175,6 +175,14 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
             a.focus = Pane::List;
             (a, Box::new(|a, b| a.order != b.order))
         }
+        Palette => (
+            ready(),
+            Box::new(|a, _| a.overlay.is_some() && screen(a, 120, 40).contains("跳到章节")),
+        ),
+        FullText => (
+            ready(),
+            Box::new(|a, _| a.overlay.is_some() && screen(a, 120, 40).contains("全文搜索")),
+        ),
     };
     (focus_for_scope(a), check)
 }

@@ -117,8 +117,9 @@ pub struct PaletteIndex {
     title_start: Vec<u32>,
     /// Title ids containing a (non-ASCII) character, for Chinese queries.
     char_posting: HashMap<char, Vec<u32>>,
-    /// Per report: agency text, its pinyin and initials (for `@` filters).
-    agencies: Vec<(String, String, String)>,
+    /// Per report: agency text, its pinyin, where each syllable starts in it, and its
+    /// initials (for `@` filters).
+    agencies: Vec<(String, String, Vec<usize>, String)>,
     matcher: SkimMatcherV2,
     last: std::sync::Mutex<Option<(String, Vec<u32>)>>,
 }
@@ -186,8 +187,11 @@ impl PaletteIndex {
                     .agency
                     .clone()
                     .unwrap_or_else(|| r.meta.title.clone());
-                let (py, _, ini, _) = pinyin_forms(&a);
-                (a, py, ini)
+                let (py, py_map, ini, _) = pinyin_forms(&a);
+                let starts = (0..py.len())
+                    .filter(|&i| i == 0 || py_map[i] != py_map[i - 1])
+                    .collect();
+                (a, py, starts, ini)
             })
             .collect();
         PaletteIndex {
@@ -216,10 +220,12 @@ impl PaletteIndex {
     }
 
     fn agency_ok(&self, report: u32, filter: &str) -> bool {
-        let (a, py, ini) = &self.agencies[report as usize];
+        let (a, py, starts, ini) = &self.agencies[report as usize];
         if filter.is_ascii() {
+            // Initials anywhere ("zd"), or pinyin from a syllable start ("gaoqing", not
+            // the "gq" inside "zhongqing").
             let f = filter.to_ascii_lowercase();
-            ini.contains(&f) || py.contains(&f)
+            ini.contains(&f) || starts.iter().any(|&i| py[i..].starts_with(&f))
         } else {
             a.contains(filter)
         }

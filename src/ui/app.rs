@@ -5,11 +5,14 @@
 use super::doc::{Doc, Hit, Kind, Layout};
 use super::keymap::{self, Action, Scope};
 use crate::corpus::{Corpus, Report, SectionId};
+use crate::search::{PaletteHit, PaletteIndex, Query, TextHit, TextIndex, TextQuery};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Rect;
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -67,8 +70,50 @@ pub struct Geometry {
     pub viewer_cols: u16,
 }
 
+/// The palette (headings) or full-text search overlay.
+#[derive(Debug, Clone)]
+pub struct Overlay {
+    pub kind: OverlayKind,
+    pub input: String,
+    pub palette_hits: Vec<PaletteHit>,
+    pub text_hits: Vec<TextHit>,
+    /// Sections matching the text query (before the limit).
+    pub text_total: usize,
+    pub sel: usize,
+    pub top: usize,
+    /// Where we were when it opened (Esc goes back).
+    origin: Option<Pos>,
+    /// Position in the history while ↑/↓ recall earlier queries.
+    hist_at: Option<usize>,
+    /// The query was typed before the index was ready: run it when it is.
+    pub pending: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverlayKind {
+    Palette,
+    Text,
+}
+
+/// Indexes built in the background after the first frame.
+#[derive(Default)]
+pub struct Indexes {
+    pub palette: OnceLock<PaletteIndex>,
+    pub text: OnceLock<TextIndex>,
+    /// Reports segmented so far by the full-text build.
+    pub progress: AtomicUsize,
+}
+
+/// Results shown in the overlay.
+pub const OVERLAY_LIMIT: usize = 100;
+
 pub struct App {
-    pub corpus: Corpus,
+    pub corpus: Arc<Corpus>,
+    pub indexes: Arc<Indexes>,
+    indexing: bool,
+    pub overlay: Option<Overlay>,
+    pub palette_history: Vec<String>,
+    pub text_history: Vec<String>,
     /// Report indices in list order (sorted and filtered).
     pub order: Vec<usize>,
     pub sort: Sort,
@@ -102,11 +147,17 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(corpus: Corpus) -> App {
+    pub fn new(corpus: impl Into<Arc<Corpus>>) -> App {
+        let corpus: Arc<Corpus> = corpus.into();
         let order: Vec<usize> = (0..corpus.reports.len()).collect();
         let current = order.first().copied();
         let mut app = App {
             corpus,
+            indexes: Arc::new(Indexes::default()),
+            indexing: false,
+            overlay: None,
+            palette_history: Vec::new(),
+            text_history: Vec::new(),
             order,
             sort: Sort::File,
             filter: String::new(),
@@ -400,6 +451,10 @@ impl App {
         if ev.kind == KeyEventKind::Release {
             return;
         }
+        if self.overlay.is_some() {
+            self.on_overlay_key(ev);
+            return;
+        }
         if self.prompt.is_some() {
             self.on_prompt_key(ev);
             return;
@@ -632,6 +687,8 @@ impl App {
             Quit => self.should_quit = true,
             Help => self.help = true,
             Suspend => self.suspend_requested = true,
+            Palette => self.open_overlay(OverlayKind::Palette),
+            FullText => self.open_overlay(OverlayKind::Text),
             NextPane | PaneRight => {
                 self.focus = match self.focus {
                     Pane::List => Pane::Tree,
@@ -807,6 +864,261 @@ impl App {
                 self.scroll = step(max + 1, self.scroll.min(max), page);
                 self.sync_tree_to_viewer();
             }
+        }
+    }
+
+    // ----- background indexes, palette and full-text search -----
+
+    /// Build the palette and full-text indexes on a background thread (once).
+    pub fn start_indexing(&mut self) {
+        if self.indexing {
+            return;
+        }
+        self.indexing = true;
+        let (corpus, idx) = (Arc::clone(&self.corpus), Arc::clone(&self.indexes));
+        std::thread::spawn(move || {
+            let t = std::time::Instant::now();
+            let _ = idx.palette.set(PaletteIndex::build(&corpus));
+            tracing::info!(ms = t.elapsed().as_millis() as u64, "heading index built");
+            let t = std::time::Instant::now();
+            let _ = idx.text.set(TextIndex::build(&corpus, &idx.progress));
+            tracing::info!(ms = t.elapsed().as_millis() as u64, "text index built");
+        });
+    }
+
+    /// Block until the indexes exist (tests and scripts).
+    pub fn wait_for_indexes(&mut self) {
+        self.start_indexing();
+        while self.indexes.text.get().is_none() {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        self.refresh_overlay();
+    }
+
+    /// Is something still being built (the UI keeps redrawing for progress)?
+    pub fn indexing_in_progress(&self) -> bool {
+        self.indexing && self.indexes.text.get().is_none()
+    }
+
+    /// Re-run an overlay query that was typed before its index was ready.
+    pub fn refresh_overlay(&mut self) {
+        if self.overlay.as_ref().is_some_and(|o| o.pending) {
+            self.run_overlay_query();
+        }
+    }
+
+    /// "building… 1234/10000" while the full-text index is built.
+    pub fn index_status(&self) -> Option<String> {
+        if self.indexes.text.get().is_some() || !self.indexing {
+            return None;
+        }
+        Some(format!(
+            "正文索引 {}/{}",
+            self.indexes.progress.load(Ordering::Relaxed),
+            self.corpus.reports.len()
+        ))
+    }
+
+    fn open_overlay(&mut self, kind: OverlayKind) {
+        self.start_indexing();
+        let origin = self.pos();
+        self.overlay = Some(Overlay {
+            kind,
+            input: String::new(),
+            palette_hits: Vec::new(),
+            text_hits: Vec::new(),
+            text_total: 0,
+            sel: 0,
+            top: 0,
+            origin,
+            hist_at: None,
+            pending: false,
+        });
+    }
+
+    fn run_overlay_query(&mut self) {
+        let Some(o) = self.overlay.as_mut() else {
+            return;
+        };
+        o.sel = 0;
+        o.top = 0;
+        o.pending = false;
+        match o.kind {
+            OverlayKind::Palette => match self.indexes.palette.get() {
+                Some(idx) => {
+                    let q = Query::parse(&o.input);
+                    o.palette_hits = if o.input.trim().is_empty() {
+                        Vec::new()
+                    } else {
+                        idx.search(&self.corpus, &q, OVERLAY_LIMIT)
+                    };
+                    self.status = q.unknown_label.map(|l| format!("no label called #{l}"));
+                }
+                None => o.pending = true,
+            },
+            OverlayKind::Text => match self.indexes.text.get() {
+                Some(idx) => {
+                    let q = TextQuery::parse(&o.input);
+                    let (hits, total) = idx.search(&self.corpus, &q, OVERLAY_LIMIT);
+                    o.text_hits = hits;
+                    o.text_total = total;
+                }
+                None => o.pending = true,
+            },
+        }
+        self.preview_overlay();
+    }
+
+    /// The selected result's place.
+    fn overlay_target(&self) -> Option<(usize, SectionId)> {
+        let o = self.overlay.as_ref()?;
+        match o.kind {
+            OverlayKind::Palette => o
+                .palette_hits
+                .get(o.sel)
+                .map(|h| (h.at.report as usize, h.at.section)),
+            OverlayKind::Text => o
+                .text_hits
+                .get(o.sel)
+                .map(|h| (h.doc.report as usize, h.doc.section)),
+        }
+    }
+
+    /// Show the selected result behind the overlay (Esc undoes it).
+    fn preview_overlay(&mut self) {
+        if let Some((report, section)) = self.overlay_target() {
+            self.show_section(report, section);
+        }
+    }
+
+    /// Open `report` with `section` at the top of the viewer.
+    fn show_section(&mut self, report: usize, section: SectionId) {
+        if self.current != Some(report) {
+            self.current = Some(report);
+            self.search = None;
+            if let Some(i) = self.order.iter().position(|&r| r == report) {
+                self.list_sel = i;
+            }
+        }
+        let row = self
+            .cur_layout()
+            .map_or(0, |l| l.section_row[section.index()]);
+        self.scroll = row.min(self.max_scroll_allowing(row));
+        self.sync_tree_to_viewer();
+    }
+
+    fn on_overlay_key(&mut self, ev: KeyEvent) {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let Some(o) = self.overlay.as_mut() else {
+            return;
+        };
+        let n = match o.kind {
+            OverlayKind::Palette => o.palette_hits.len(),
+            OverlayKind::Text => o.text_hits.len(),
+        };
+        match ev.code {
+            KeyCode::Esc => {
+                let o = self.overlay.take().expect("overlay");
+                if let Some(p) = o.origin {
+                    self.goto(p);
+                }
+            }
+            KeyCode::Enter => {
+                let o = self.overlay.take().expect("overlay");
+                let hist = match o.kind {
+                    OverlayKind::Palette => &mut self.palette_history,
+                    OverlayKind::Text => &mut self.text_history,
+                };
+                if !o.input.trim().is_empty() && hist.last() != Some(&o.input) {
+                    hist.push(o.input.clone());
+                }
+                let target = match o.kind {
+                    OverlayKind::Palette => o
+                        .palette_hits
+                        .get(o.sel)
+                        .map(|h| (h.at.report as usize, h.at.section)),
+                    OverlayKind::Text => o
+                        .text_hits
+                        .get(o.sel)
+                        .map(|h| (h.doc.report as usize, h.doc.section)),
+                };
+                let Some((report, section)) = target else {
+                    if let Some(p) = o.origin {
+                        self.goto(p);
+                    }
+                    self.status = Some("nothing to open".into());
+                    return;
+                };
+                // Ctrl-o comes back to where the overlay was opened.
+                if let Some(p) = o.origin {
+                    self.goto(p);
+                    self.record_jump();
+                }
+                self.show_section(report, section);
+                self.focus = Pane::Viewer;
+                if o.kind == OverlayKind::Text {
+                    // Highlight the words and go to the first hit inside the section.
+                    let q = TextQuery::parse(&o.input);
+                    if let Some(word) = q.phrases.first().or(q.terms.first()).cloned() {
+                        let section_top = self.scroll;
+                        self.run_search(&word, false);
+                        self.scroll = section_top;
+                        self.next_hit(true);
+                    }
+                }
+            }
+            KeyCode::Char('n') | KeyCode::Char('j') if ctrl => {
+                o.sel = (o.sel + 1).min(n.saturating_sub(1));
+                self.preview_overlay();
+            }
+            KeyCode::Char('p') | KeyCode::Char('k') if ctrl => {
+                o.sel = o.sel.saturating_sub(1);
+                self.preview_overlay();
+            }
+            KeyCode::Tab | KeyCode::PageDown => {
+                o.sel =
+                    (o.sel + if ev.code == KeyCode::Tab { 1 } else { 10 }).min(n.saturating_sub(1));
+                self.preview_overlay();
+            }
+            KeyCode::BackTab | KeyCode::PageUp => {
+                o.sel = o
+                    .sel
+                    .saturating_sub(if ev.code == KeyCode::BackTab { 1 } else { 10 });
+                self.preview_overlay();
+            }
+            KeyCode::Up | KeyCode::Down => {
+                let hist = match o.kind {
+                    OverlayKind::Palette => &self.palette_history,
+                    OverlayKind::Text => &self.text_history,
+                };
+                if hist.is_empty() {
+                    return;
+                }
+                let at = match (ev.code, o.hist_at) {
+                    (KeyCode::Up, None) => hist.len() - 1,
+                    (KeyCode::Up, Some(i)) => i.saturating_sub(1),
+                    (KeyCode::Down, Some(i)) if i + 1 < hist.len() => i + 1,
+                    (KeyCode::Down, _) => {
+                        o.hist_at = None;
+                        o.input.clear();
+                        self.run_overlay_query();
+                        return;
+                    }
+                    _ => return,
+                };
+                o.hist_at = Some(at);
+                o.input = hist[at].clone();
+                self.run_overlay_query();
+            }
+            KeyCode::Backspace => {
+                o.input.pop();
+                self.run_overlay_query();
+            }
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                o.input.push(c);
+                self.run_overlay_query();
+            }
+            _ => {}
         }
     }
 

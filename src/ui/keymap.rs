@@ -35,6 +35,8 @@ pub enum Action {
     Sort,
     Filter,
     Suspend,
+    Palette,
+    FullText,
 }
 
 impl Action {
@@ -68,6 +70,8 @@ impl Action {
         Action::Sort,
         Action::Filter,
         Action::Suspend,
+        Action::Palette,
+        Action::FullText,
     ];
 
     /// Stable name (for config overrides and messages).
@@ -102,6 +106,8 @@ impl Action {
             Sort => "sort",
             Filter => "filter",
             Suspend => "suspend",
+            Palette => "palette",
+            FullText => "full_text",
         }
     }
 }
@@ -282,6 +288,24 @@ pub const KEYMAP: &[Binding] = &[
         "jump forward",
     ),
     b(Key::ch('z'), Zoom, Global, "zoom the text full width"),
+    b(
+        Key::ctrl('p'),
+        Palette,
+        Global,
+        "jump to any section (Chinese or pinyin)",
+    ),
+    b(
+        Key::ch(':'),
+        Palette,
+        Global,
+        "jump to any section (Chinese or pinyin)",
+    ),
+    b(
+        Key::ch('F'),
+        FullText,
+        Global,
+        "search the text of all reports",
+    ),
     b(Key::ctrl('z'), Suspend, Global, "suspend (fg to resume)"),
 ];
 

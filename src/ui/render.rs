@@ -2,7 +2,7 @@
 //! panes when wide, two when medium, the focused one alone when narrow, and nothing
 //! ever written past an edge (text is laid out by display width beforehand).
 
-use super::app::{App, Pane, PromptKind, keep_visible};
+use super::app::{App, OverlayKind, Pane, PromptKind, keep_visible};
 use super::doc::Kind;
 use super::keymap;
 use crate::corpus::Label;
@@ -203,6 +203,9 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     }
     if let Some(s) = status {
         draw_status(s, buf, app, theme);
+    }
+    if app.overlay.is_some() {
+        draw_overlay(main, buf, app, theme);
     }
     if app.help {
         draw_help(main, buf, app, theme);
@@ -477,9 +480,10 @@ fn draw_status(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         let total = app.layout(rows).map_or(0, |l| l.rows.len());
         format!(" {}/{} ", (app.scroll + 1).min(total.max(1)), total)
     };
-    let left = match &app.status {
-        Some(s) => s.clone(),
-        None => app.breadcrumb(),
+    let left = match (&app.status, app.index_status()) {
+        (Some(s), _) => s.clone(),
+        (None, Some(i)) => format!("{i} · {}", app.breadcrumb()),
+        (None, None) => app.breadcrumb(),
     };
     let right = format!("{pos}{hint}");
     let rw: usize = right.chars().map(|c| c.width().unwrap_or(0)).sum();
@@ -542,6 +546,219 @@ fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             );
             if inner.width > kw {
                 put(buf, inner.x + kw, y, what, inner.width - kw, Style::new());
+            }
+        }
+    }
+}
+
+/// Write `text` from (x, y) in at most `width` cells, the chars at `marked` (char
+/// indices) in the `(base, highlight)` styles; returns the next x.
+fn put_marked(
+    buf: &mut Buffer,
+    (x, y): (u16, u16),
+    text: &str,
+    marked: &[usize],
+    width: u16,
+    (base, hl): (Style, Style),
+) -> u16 {
+    let end = x + width;
+    let mut x = x;
+    let mut tmp = [0u8; 4];
+    for (i, c) in text.chars().enumerate() {
+        let cw = c.width().unwrap_or(0) as u16;
+        if x + cw > end {
+            break;
+        }
+        let style = if marked.contains(&i) { hl } else { base };
+        x = put(buf, x, y, c.encode_utf8(&mut tmp), end - x, style);
+    }
+    x
+}
+
+/// Byte ranges → char indices (for highlighting snippets).
+fn char_indices_in(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<usize> {
+    text.char_indices()
+        .enumerate()
+        .filter(|(_, (b, _))| ranges.iter().any(|r| r.contains(b)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+    let w = (area.width.saturating_sub(4)).clamp(area.width.min(20), 110);
+    let h = (area.height.saturating_sub(2)).clamp(area.height.min(5), 40);
+    if w < 6 || h < 3 {
+        return;
+    }
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    Clear.render(r, buf);
+    let Some(o) = app.overlay.clone() else { return };
+    let title = match o.kind {
+        OverlayKind::Palette => "跳到章节: 中文 / pinyin / 首字母, @机关 #标签".to_string(),
+        OverlayKind::Text => {
+            if app.indexes.text.get().is_some() {
+                format!("全文搜索: {} 节命中, \"短语\"精确匹配", o.text_total)
+            } else {
+                "全文搜索".to_string()
+            }
+        }
+    };
+    let inner = pane_block(r, buf, &title, true, theme);
+    if inner.height == 0 {
+        return;
+    }
+    // The input line.
+    let prompt = format!("» {}", o.input);
+    let x = put(
+        buf,
+        inner.x,
+        inner.y,
+        &fit(&prompt, inner.width as usize),
+        inner.width,
+        Style::new().add_modifier(Modifier::BOLD),
+    );
+    if x < inner.x + inner.width {
+        put(
+            buf,
+            x,
+            inner.y,
+            " ",
+            1,
+            Style::new().add_modifier(Modifier::REVERSED),
+        );
+    }
+    let rows = inner.height.saturating_sub(1);
+    let list_y = inner.y + 1;
+    let not_ready = match o.kind {
+        OverlayKind::Palette => app.indexes.palette.get().is_none(),
+        OverlayKind::Text => app.indexes.text.get().is_none(),
+    };
+    if not_ready {
+        let msg = app
+            .index_status()
+            .map(|s| format!("索引建立中… {s}"))
+            .unwrap_or_else(|| "索引建立中…".into());
+        put(
+            buf,
+            inner.x,
+            list_y,
+            &fit(&msg, inner.width as usize),
+            inner.width,
+            theme.tag(),
+        );
+        return;
+    }
+    let n = match o.kind {
+        OverlayKind::Palette => o.palette_hits.len(),
+        OverlayKind::Text => o.text_hits.len(),
+    };
+    if n == 0 {
+        if !o.input.trim().is_empty() {
+            put(
+                buf,
+                inner.x,
+                list_y,
+                "（没有结果）",
+                inner.width,
+                theme.tag(),
+            );
+        }
+        return;
+    }
+    let mut top = o.top;
+    keep_visible(&mut top, o.sel, rows);
+    if let Some(ov) = app.overlay.as_mut() {
+        ov.top = top;
+    }
+    let hl = theme.hit(true);
+    let corpus = std::sync::Arc::clone(&app.corpus);
+    let highlights = crate::search::TextQuery::parse(&o.input).highlights();
+    for (k, i) in (top..n).take(rows as usize).enumerate() {
+        let y = list_y + k as u16;
+        let sel = i == o.sel;
+        let base = if sel {
+            theme.selected(true)
+        } else {
+            Style::new()
+        };
+        buf.set_style(Rect::new(inner.x, y, inner.width, 1), base);
+        match o.kind {
+            OverlayKind::Palette => {
+                let hit = &o.palette_hits[i];
+                let (who, path) = crate::search::palette::describe(&corpus, hit.at);
+                let s = corpus.reports[hit.at.report as usize].section(hit.at.section);
+                let lead = format!("{who}  ");
+                let mut x = put(
+                    buf,
+                    inner.x,
+                    y,
+                    &fit(&lead, inner.width as usize / 3),
+                    inner.width,
+                    base.patch(theme.tag()),
+                );
+                if !path.is_empty() && x < inner.x + inner.width {
+                    let p = format!("{path} › ");
+                    let room = (inner.x + inner.width - x) as usize / 2;
+                    x = put(
+                        buf,
+                        x,
+                        y,
+                        &fit(&p, room),
+                        inner.x + inner.width - x,
+                        base.patch(theme.tag()),
+                    );
+                }
+                if x < inner.x + inner.width {
+                    let m = s.marker.as_deref().unwrap_or("");
+                    x = put(buf, x, y, m, inner.x + inner.width - x, base);
+                }
+                if x < inner.x + inner.width {
+                    put_marked(
+                        buf,
+                        (x, y),
+                        &s.title,
+                        &hit.matched,
+                        inner.x + inner.width - x,
+                        (base, hl),
+                    );
+                }
+            }
+            OverlayKind::Text => {
+                let hit = &o.text_hits[i];
+                let r = &corpus.reports[hit.doc.report as usize];
+                let s = r.section(hit.doc.section);
+                let who = format!(
+                    "{} {} · {}{}: ",
+                    r.meta.agency.as_deref().unwrap_or(&r.meta.title),
+                    r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
+                    s.marker.as_deref().unwrap_or(""),
+                    s.title
+                );
+                let x = put(
+                    buf,
+                    inner.x,
+                    y,
+                    &fit(&who, inner.width as usize / 2),
+                    inner.width,
+                    base.patch(theme.tag()),
+                );
+                if x < inner.x + inner.width {
+                    let (snip, ranges) = crate::search::fulltext::snippet(&s.text, &highlights, 80);
+                    let marked = char_indices_in(&snip, &ranges);
+                    put_marked(
+                        buf,
+                        (x, y),
+                        &snip,
+                        &marked,
+                        inner.x + inner.width - x,
+                        (base, hl),
+                    );
+                }
             }
         }
     }

@@ -1,0 +1,394 @@
+//! Full-text search: a jieba-segmented inverted index over every section (its heading and
+//! its own text), BM25 ranking, quoted phrases matched exactly.
+//!
+//! Postings are compact (a u32 section number and a u16 term count each); the index is
+//! built on both cores and is meant to be built off the UI thread.
+
+use crate::corpus::{Corpus, SectionId};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A section as a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Doc {
+    pub report: u32,
+    pub section: SectionId,
+}
+
+/// A section after segmentation: its terms with counts, and its length in tokens.
+type SegmentedDoc = (Doc, Vec<(String, u16)>, u32);
+
+#[derive(Debug, Default)]
+struct Postings {
+    docs: Vec<u32>,
+    tf: Vec<u16>,
+}
+
+pub struct TextIndex {
+    docs: Vec<Doc>,
+    doc_len: Vec<u32>,
+    avg_len: f32,
+    terms: HashMap<Box<str>, u32>,
+    postings: Vec<Postings>,
+}
+
+/// One ranked hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextHit {
+    pub doc: Doc,
+    pub score: f32,
+}
+
+/// Words worth indexing: anything with a letter, digit or ideograph; ASCII lower-cased.
+fn norm_token(w: &str) -> Option<String> {
+    if !w.chars().any(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    Some(w.to_ascii_lowercase())
+}
+
+/// Tokens of a text, as the index sees them.
+pub fn tokens(text: &str) -> Vec<String> {
+    crate::align::jieba()
+        .cut(text, false)
+        .into_iter()
+        .filter_map(|t| norm_token(t.word))
+        .collect()
+}
+
+/// What a query asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextQuery {
+    /// Every token must occur in the section.
+    pub terms: Vec<String>,
+    /// Each phrase must occur verbatim (ASCII case-insensitive).
+    pub phrases: Vec<String>,
+}
+
+impl TextQuery {
+    /// `法治 "行政复议"`: words are segmented; quoted parts are exact phrases.
+    pub fn parse(q: &str) -> TextQuery {
+        let mut out = TextQuery::default();
+        let mut rest = String::new();
+        let mut in_quote = false;
+        let mut cur = String::new();
+        for c in q.chars() {
+            match c {
+                '"' | '“' | '”' => {
+                    if in_quote {
+                        if !cur.trim().is_empty() {
+                            out.phrases.push(cur.trim().to_string());
+                        }
+                        cur.clear();
+                    }
+                    in_quote = !in_quote;
+                }
+                _ if in_quote => cur.push(c),
+                _ => rest.push(c),
+            }
+        }
+        if in_quote && !cur.trim().is_empty() {
+            out.phrases.push(cur.trim().to_string());
+        }
+        let mut terms: Vec<String> = Vec::new();
+        for part in out
+            .phrases
+            .iter()
+            .map(String::as_str)
+            .chain([rest.as_str()])
+        {
+            for t in tokens(part) {
+                if !terms.contains(&t) {
+                    terms.push(t);
+                }
+            }
+        }
+        out.terms = terms;
+        out
+    }
+
+    /// Strings to highlight in results.
+    pub fn highlights(&self) -> Vec<String> {
+        let mut h: Vec<String> = self.phrases.clone();
+        h.extend(self.terms.iter().cloned());
+        h
+    }
+}
+
+fn doc_text(corpus: &Corpus, d: Doc) -> (&str, &str) {
+    let s = corpus.reports[d.report as usize].section(d.section);
+    (&s.title, &s.text)
+}
+
+impl TextIndex {
+    /// Build over every section; `done` counts reports processed (for progress).
+    pub fn build(corpus: &Corpus, done: &AtomicUsize) -> TextIndex {
+        let mut docs = Vec::new();
+        let mut doc_len = Vec::new();
+        let mut terms: HashMap<Box<str>, u32> = HashMap::new();
+        let mut postings: Vec<Postings> = Vec::new();
+        // Segment a chunk of reports on both cores, fold it into the postings, drop it:
+        // the token lists of the whole corpus never exist at once.
+        for (c, chunk) in corpus.reports.chunks(256).enumerate() {
+            let base = c * 256;
+            let per_report: Vec<Vec<SegmentedDoc>> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(k, r)| {
+                    let ri = base + k;
+                    let out = r
+                        .sections
+                        .iter()
+                        .enumerate()
+                        .map(|(si, s)| {
+                            let mut counts: HashMap<String, u16> = HashMap::new();
+                            let mut len = 0u32;
+                            for text in [&s.title, &s.text] {
+                                for t in tokens(text) {
+                                    len += 1;
+                                    let e = counts.entry(t).or_default();
+                                    *e = e.saturating_add(1);
+                                }
+                            }
+                            let doc = Doc {
+                                report: ri as u32,
+                                section: SectionId(si as u32),
+                            };
+                            (doc, counts.into_iter().collect(), len)
+                        })
+                        .collect();
+                    done.fetch_add(1, Ordering::Relaxed);
+                    out
+                })
+                .collect();
+            for report in per_report {
+                for (doc, counts, len) in report {
+                    let id = docs.len() as u32;
+                    docs.push(doc);
+                    doc_len.push(len);
+                    for (t, tf) in counts {
+                        let tid = match terms.get(t.as_str()) {
+                            Some(&x) => x,
+                            None => {
+                                let x = postings.len() as u32;
+                                terms.insert(t.into_boxed_str(), x);
+                                postings.push(Postings::default());
+                                x
+                            }
+                        };
+                        let p = &mut postings[tid as usize];
+                        p.docs.push(id);
+                        p.tf.push(tf);
+                    }
+                }
+            }
+        }
+        for p in &mut postings {
+            p.docs.shrink_to_fit();
+            p.tf.shrink_to_fit();
+        }
+        let avg_len = if doc_len.is_empty() {
+            1.0
+        } else {
+            doc_len.iter().map(|&l| l as f64).sum::<f64>() as f32 / doc_len.len() as f32
+        };
+        TextIndex {
+            docs,
+            doc_len,
+            avg_len,
+            terms,
+            postings,
+        }
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Bytes held by postings (for the stats line).
+    pub fn posting_bytes(&self) -> usize {
+        self.postings
+            .iter()
+            .map(|p| p.docs.capacity() * 4 + p.tf.capacity() * 2)
+            .sum()
+    }
+
+    /// Ranked sections (BM25) containing every term, and every phrase verbatim; at
+    /// most `limit`. Also returns how many sections matched the terms.
+    pub fn search(&self, corpus: &Corpus, q: &TextQuery, limit: usize) -> (Vec<TextHit>, usize) {
+        if q.terms.is_empty() {
+            return (Vec::new(), 0);
+        }
+        let mut lists: Vec<(&Postings, f32)> = Vec::new();
+        let n = self.docs.len() as f32;
+        for t in &q.terms {
+            let Some(&tid) = self.terms.get(t.as_str()) else {
+                return (Vec::new(), 0);
+            };
+            let p = &self.postings[tid as usize];
+            let df = p.docs.len() as f32;
+            let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
+            lists.push((p, idf));
+        }
+        // Intersect from the rarest list; score with BM25 (k1 1.2, b 0.75).
+        lists.sort_by_key(|(p, _)| p.docs.len());
+        let (k1, b) = (1.2f32, 0.75f32);
+        let mut scored: Vec<(f32, u32)> = Vec::new();
+        let (first, rest) = lists.split_first().expect("terms not empty");
+        let mut cursors = vec![0usize; rest.len()];
+        'docs: for (i, &d) in first.0.docs.iter().enumerate() {
+            let len = self.doc_len[d as usize] as f32;
+            let norm = k1 * (1.0 - b + b * len / self.avg_len);
+            let tf = first.0.tf[i] as f32;
+            let mut s = first.1 * tf * (k1 + 1.0) / (tf + norm);
+            for (k, (p, idf)) in rest.iter().enumerate() {
+                let c = &mut cursors[k];
+                // Galloping would be faster on skewed lists; a linear merge is enough here.
+                while *c < p.docs.len() && p.docs[*c] < d {
+                    *c += 1;
+                }
+                if *c >= p.docs.len() {
+                    break 'docs;
+                }
+                if p.docs[*c] != d {
+                    continue 'docs;
+                }
+                let tf = p.tf[*c] as f32;
+                s += idf * tf * (k1 + 1.0) / (tf + norm);
+            }
+            scored.push((s, d));
+        }
+        let matched = scored.len();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let phrases: Vec<String> = q.phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
+        let mut out = Vec::with_capacity(limit);
+        for (s, d) in scored {
+            let doc = self.docs[d as usize];
+            if !phrases.is_empty() {
+                let (title, text) = doc_text(corpus, doc);
+                let (title, text) = (title.to_ascii_lowercase(), text.to_ascii_lowercase());
+                if !phrases
+                    .iter()
+                    .all(|p| title.contains(p.as_str()) || text.contains(p.as_str()))
+                {
+                    continue;
+                }
+            }
+            out.push(TextHit { doc, score: s });
+            if out.len() >= limit {
+                break;
+            }
+        }
+        (out, matched)
+    }
+}
+
+/// A snippet of about `width` characters around the first highlight in `text`, with the
+/// byte ranges of highlights inside the snippet.
+pub fn snippet(
+    text: &str,
+    highlights: &[String],
+    width: usize,
+) -> (String, Vec<std::ops::Range<usize>>) {
+    let lower = text.to_ascii_lowercase();
+    let first = highlights
+        .iter()
+        .filter_map(|h| lower.find(&h.to_ascii_lowercase()))
+        .min()
+        .unwrap_or(0);
+    // Start a few characters before the hit, on a char boundary.
+    let lead = 12;
+    let start = text[..first]
+        .char_indices()
+        .rev()
+        .nth(lead - 1)
+        .map_or(0, |(i, _)| i);
+    let end = text[start..]
+        .char_indices()
+        .nth(width)
+        .map_or(text.len(), |(i, _)| start + i);
+    let snip = &text[start..end];
+    let snip_lower = snip.to_ascii_lowercase();
+    let mut ranges = Vec::new();
+    for h in highlights {
+        let h = h.to_ascii_lowercase();
+        if h.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(p) = snip_lower[from..].find(&h) {
+            ranges.push(from + p..from + p + h.len());
+            from += p + h.len();
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    // Drop overlaps (a term inside a phrase).
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(m) if r.start < m.end => m.end = m.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let prefix = if start > 0 { "…" } else { "" };
+    let shift = prefix.len();
+    (
+        format!("{prefix}{snip}"),
+        merged
+            .into_iter()
+            .map(|r| r.start + shift..r.end + shift)
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> (Corpus, TextIndex) {
+        let c = crate::ingest::load_samples();
+        let i = TextIndex::build(&c, &AtomicUsize::new(0));
+        (c, i)
+    }
+
+    #[test]
+    fn words_phrases_and_ranking() {
+        let (c, i) = index();
+        let (hits, n) = i.search(&c, &TextQuery::parse("普法"), 10);
+        assert!(n >= 5 && !hits.is_empty());
+        for h in &hits {
+            let (t, x) = doc_text(&c, h.doc);
+            assert!(t.contains("普法") || x.contains("普法"));
+        }
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+        // A phrase matches only where it occurs verbatim: every exact hit also has the
+        // words, and the words alone match sections without the phrase.
+        let (loose, _) = i.search(&c, &TextQuery::parse("宣传 普法"), 100);
+        let (exact, _) = i.search(&c, &TextQuery::parse("\"普法宣传\""), 100);
+        assert!(!exact.is_empty());
+        assert!(
+            exact.len() < loose.len(),
+            "{} vs {}",
+            exact.len(),
+            loose.len()
+        );
+        for h in &exact {
+            let (t, x) = doc_text(&c, h.doc);
+            assert!(t.contains("普法宣传") || x.contains("普法宣传"));
+        }
+        let (none, _) = i.search(&c, &TextQuery::parse("量子计算机"), 10);
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn snippet_marks_the_hit() {
+        let text = "一是加强学习。二是开展“八五”普法宣传活动26场，覆盖群众3000余人。";
+        let (s, r) = snippet(text, &["普法".to_string()], 20);
+        assert_eq!(&s[r[0].clone()], "普法");
+    }
+}

@@ -1,0 +1,152 @@
+//! The palette and full-text search through the real app: keys in, the viewer shows the
+//! section. Indexes are built in the background as in the terminal; tests wait for them.
+use baogao::ingest::load_samples;
+use baogao::ui::app::{App, Pane};
+use baogao::ui::{Theme, render};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use unicode_width::UnicodeWidthStr;
+
+fn screen(app: &mut App) -> String {
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    render(area, &mut buf, app, &Theme { color: false });
+    let mut out = String::new();
+    for y in 0..40 {
+        let mut x = 0;
+        while x < 120 {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn app() -> App {
+    let mut a = App::new(load_samples());
+    screen(&mut a);
+    a.wait_for_indexes();
+    a
+}
+
+fn press(a: &mut App, code: KeyCode, m: KeyModifiers) {
+    a.on_key(KeyEvent::new(code, m));
+}
+
+fn typed(a: &mut App, s: &str) {
+    for c in s.chars() {
+        press(a, KeyCode::Char(c), KeyModifiers::NONE);
+    }
+}
+
+fn palette(a: &mut App, q: &str) {
+    press(a, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    typed(a, q);
+}
+
+/// The title of the section at the top of the viewer.
+fn top_section(a: &mut App) -> String {
+    let id = a.section_at_scroll().expect("a section on top");
+    a.report().unwrap().section(id).title.clone()
+}
+
+#[test]
+fn palette_chinese_pinyin_and_initials_open_the_section() {
+    for q in ["普法宣传", "pufaxuanchuan", "pfxc"] {
+        let mut a = app();
+        palette(&mut a, q);
+        let s = screen(&mut a);
+        assert!(s.contains("加强普法宣传工作"), "{q}: {s}");
+        press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+        assert!(a.overlay.is_none());
+        assert_eq!(a.focus, Pane::Viewer);
+        assert!(top_section(&mut a).contains("普法宣传"), "{q}");
+        // The viewer shows it at the top.
+        let s = screen(&mut a);
+        assert!(s.lines().nth(2).unwrap().contains("普法宣传"), "{q}:\n{s}");
+    }
+}
+
+#[test]
+fn palette_filters_by_agency_and_label() {
+    let mut a = app();
+    palette(&mut a, "@gq 法治");
+    let o = a.overlay.clone().unwrap();
+    assert!(!o.palette_hits.is_empty());
+    assert!(o.palette_hits.iter().all(|h| h.at.report == 4));
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    palette(&mut a, "#不足");
+    let o = a.overlay.clone().unwrap();
+    assert_eq!(o.palette_hits.len(), 5);
+    for h in &o.palette_hits {
+        let s = a.corpus.reports[h.at.report as usize].section(h.at.section);
+        assert!(s.labels.iter().any(|l| l.key() == "shortcomings"));
+    }
+}
+
+#[test]
+fn esc_restores_and_ctrl_o_returns() {
+    let mut a = app();
+    a.focus = Pane::Viewer;
+    for _ in 0..7 {
+        typed(&mut a, "j");
+    }
+    let (report, scroll) = (a.current, a.scroll);
+    palette(&mut a, "gaoqing");
+    press(&mut a, KeyCode::Char('n'), KeyModifiers::CONTROL);
+    assert_ne!(
+        (a.current, a.scroll),
+        (report, scroll),
+        "the selection previews"
+    );
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!((a.current, a.scroll), (report, scroll));
+    palette(&mut a, "pfxc");
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert_ne!((a.current, a.scroll), (report, scroll));
+    press(&mut a, KeyCode::Char('o'), KeyModifiers::CONTROL);
+    assert_eq!((a.current, a.scroll), (report, scroll));
+    // History: ↑ recalls the last query.
+    press(&mut a, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    press(&mut a, KeyCode::Up, KeyModifiers::NONE);
+    assert_eq!(a.overlay.as_ref().unwrap().input, "pfxc");
+}
+
+#[test]
+fn full_text_phrase_jumps_to_the_hit_and_n_walks() {
+    let mut a = app();
+    press(&mut a, KeyCode::Char('F'), KeyModifiers::SHIFT);
+    typed(&mut a, "\"谁执法谁普法\"");
+    let s = screen(&mut a);
+    let o = a.overlay.clone().unwrap();
+    assert!(!o.text_hits.is_empty(), "{s}");
+    assert!(s.contains("谁执法谁普法"), "{s}");
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    let se = a
+        .search
+        .clone()
+        .expect("the phrase is highlighted in the report");
+    assert_eq!(se.query, "谁执法谁普法");
+    assert!(se.cur.is_some());
+    let s = screen(&mut a);
+    assert!(s.contains("谁执法谁普法"), "{s}");
+    let before = se.cur;
+    typed(&mut a, "n");
+    let n = a.search.as_ref().unwrap().hits.len();
+    if n > 1 {
+        assert_ne!(a.search.as_ref().unwrap().cur, before);
+    }
+}
+
+#[test]
+fn a_query_typed_before_the_index_is_ready_runs_when_it_is() {
+    let mut a = App::new(load_samples());
+    screen(&mut a);
+    press(&mut a, KeyCode::Char('F'), KeyModifiers::SHIFT);
+    typed(&mut a, "普法");
+    a.wait_for_indexes();
+    assert!(!a.overlay.as_ref().unwrap().text_hits.is_empty());
+}
