@@ -235,7 +235,7 @@ fn search_cmd(
         let t = std::time::Instant::now();
         let (h, n) = idx.search(&c, &tq, limit);
         timings.push(format!("text query {:.2} ms", ms(t)));
-        text_hits = h;
+        text_hits = fulltext::group_by_report(h);
         text_total = n;
     }
     if stats {

@@ -99,13 +99,6 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         full_text,
     );
     crate::align::label_report(&mut report);
-    // Section texts grew by appending; give back the slack (10,000 reports keep
-    // tens of MB otherwise).
-    for sec in &mut report.sections {
-        sec.text.shrink_to_fit();
-        sec.title.shrink_to_fit();
-    }
-    report.sections.shrink_to_fit();
     report
 }
 

@@ -288,6 +288,22 @@ impl TextIndex {
     }
 }
 
+/// Hits grouped by report: reports ordered by their best hit, hits within a report by
+/// score (the order results are shown in).
+pub fn group_by_report(hits: Vec<TextHit>) -> Vec<TextHit> {
+    let mut order: Vec<u32> = Vec::new();
+    for h in &hits {
+        if !order.contains(&h.doc.report) {
+            order.push(h.doc.report);
+        }
+    }
+    let mut out = Vec::with_capacity(hits.len());
+    for r in order {
+        out.extend(hits.iter().filter(|h| h.doc.report == r).cloned());
+    }
+    out
+}
+
 /// A snippet of about `width` characters around the first highlight in `text`, with the
 /// byte ranges of highlights inside the snippet.
 pub fn snippet(

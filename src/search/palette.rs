@@ -69,6 +69,8 @@ pub struct PaletteHit {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     pub text: String,
+    /// The words of the text, as typed (a word naming an agency may become a filter).
+    pub words: Vec<String>,
     pub agency: Option<String>,
     pub label: Option<Label>,
     /// A `#word` that names no label (reported to the user).
@@ -98,6 +100,7 @@ impl Query {
             }
         }
         q.text = words.concat();
+        q.words = words.iter().map(|w| w.to_string()).collect();
         q
     }
 }
@@ -231,8 +234,65 @@ impl PaletteIndex {
         }
     }
 
-    /// The best `limit` sections for a query, best first.
+    /// Does some report's agency answer to `word` (Chinese substring, or pinyin of at
+    /// least two syllables from a syllable start, e.g. "zhangdian")?
+    fn names_agency(&self, word: &str) -> bool {
+        if word.is_ascii() {
+            word.len() >= 4
+                && (0..self.agencies.len() as u32).any(|r| {
+                    let (_, py, starts, _) = &self.agencies[r as usize];
+                    let w = word.to_ascii_lowercase();
+                    starts.iter().any(|&i| {
+                        py[i..].starts_with(&w)
+                            && starts.iter().filter(|&&s| s > i && s < i + w.len()).count() >= 1
+                    })
+                })
+        } else {
+            word.chars().count() >= 2 && self.agencies.iter().any(|(a, _, _, _)| a.contains(word))
+        }
+    }
+
+    /// The best `limit` sections for a query, best first. A word of a several-word
+    /// query that names an agency ("zhangdian pufa", "张店 普法") filters by agency.
     pub fn search(&self, corpus: &Corpus, q: &Query, limit: usize) -> Vec<PaletteHit> {
+        if q.agency.is_none() && q.words.len() >= 2 {
+            let mut q2 = q.clone();
+            if let Some(pos) = q.words.iter().position(|w| self.names_agency(w)) {
+                q2.agency = Some(q.words[pos].clone());
+                q2.words.remove(pos);
+                q2.text = q2.words.concat();
+                return self.search_resolved(corpus, &q2, limit);
+            }
+        }
+        // One pinyin word that starts an agency's name ("zhangdian", "zaozhuang"): that
+        // agency's sections. Otherwise (and for Chinese words such as 科技, which many
+        // names contain) the headings, unless nothing matches them.
+        let starts_agency = q.words.len() == 1
+            && q.text.is_ascii()
+            && q.text.len() >= 4
+            && self.agencies.iter().any(|(_, py, starts, _)| {
+                let w = q.text.to_ascii_lowercase();
+                py.starts_with(&w) && starts.iter().any(|&s| s > 0 && s < w.len())
+            });
+        let hits = if starts_agency {
+            Vec::new()
+        } else {
+            self.search_resolved(corpus, q, limit)
+        };
+        if hits.is_empty() && q.agency.is_none() && q.words.len() == 1 && self.names_agency(&q.text)
+        {
+            // Only an agency's name: its sections, in order.
+            let q2 = Query {
+                agency: Some(q.text.clone()),
+                label: q.label,
+                ..Query::default()
+            };
+            return self.search_resolved(corpus, &q2, limit);
+        }
+        hits
+    }
+
+    fn search_resolved(&self, corpus: &Corpus, q: &Query, limit: usize) -> Vec<PaletteHit> {
         let text = q.text.as_str();
         let section_ok = |s: &SectionRef| {
             q.agency
@@ -509,6 +569,19 @@ mod tests {
             .collect();
         let picked: String = h.matched.iter().map(|&k| title[k]).collect();
         assert_eq!(picked, "普法宣传");
+    }
+
+    #[test]
+    fn an_agency_named_in_the_query_filters() {
+        let (c, i) = index();
+        for q in ["zhangdian pufa", "张店 普法", "zhangdian"] {
+            let hits = i.search(&c, &Query::parse(q), 20);
+            assert!(!hits.is_empty(), "{q}");
+            assert!(hits.iter().all(|h| h.at.report == 0), "{q}");
+        }
+        let hits = i.search(&c, &Query::parse("zhangdian pufa"), 5);
+        let t = titles(&c, &hits);
+        assert!(t[0].contains("普法"), "{t:?}");
     }
 
     #[test]

@@ -960,7 +960,7 @@ impl App {
                 Some(idx) => {
                     let q = TextQuery::parse(&o.input);
                     let (hits, total) = idx.search(&self.corpus, &q, OVERLAY_LIMIT);
-                    o.text_hits = hits;
+                    o.text_hits = crate::search::fulltext::group_by_report(hits);
                     o.text_total = total;
                 }
                 None => o.pending = true,
