@@ -4,6 +4,7 @@
 //! their sections with canonical keys; [`export`] and the CLI read the model.
 
 pub mod align;
+pub mod compare;
 pub mod corpus;
 pub mod export;
 pub mod ingest;

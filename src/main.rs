@@ -72,6 +72,32 @@ enum Command {
         /// Files or folders (default: the embedded samples).
         paths: Vec<PathBuf>,
     },
+    /// Two reports' versions of the same section, side by side.
+    ///
+    /// A and B pick reports: a number in list order (1 = first), or part of the agency,
+    /// its pinyin initials, or the file name. Default section: the label of A's first
+    /// part; with --label, that label (e.g. next_year_plan).
+    Compare {
+        a: String,
+        b: String,
+        /// Canonical label to compare (see shared/design/TAXONOMY.md).
+        #[arg(long)]
+        label: Option<String>,
+        /// Total width of the output.
+        #[arg(long, default_value_t = 100)]
+        width: usize,
+        /// Files or folders (default: the embedded samples).
+        paths: Vec<PathBuf>,
+    },
+    /// The coverage matrix: which report has which statutory part (and the commonest
+    /// topics), and how long it is; missing mandatory parts are flagged.
+    Coverage {
+        /// JSON output.
+        #[arg(long)]
+        json: bool,
+        /// Files or folders (default: the embedded samples).
+        paths: Vec<PathBuf>,
+    },
     /// Write a generated test corpus (deterministic; for benchmarks) into DIR.
     Synth {
         /// Folder to create and fill (refuses a folder that already holds files).
@@ -187,6 +213,191 @@ fn reader(paths: Vec<PathBuf>) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A report by number (1-based), agency text, agency initials or file name.
+fn pick_report(c: &Corpus, key: &str) -> Option<usize> {
+    if let Ok(n) = key.parse::<usize>() {
+        return (n >= 1 && n <= c.reports.len()).then(|| n - 1);
+    }
+    let k = key.to_lowercase();
+    c.reports.iter().position(|r| {
+        let agency = r.meta.agency.as_deref().unwrap_or(&r.meta.title);
+        let initials: String = {
+            use pinyin::ToPinyin;
+            agency
+                .chars()
+                .filter_map(|ch| ch.to_pinyin().map(|p| p.first_letter()))
+                .collect()
+        };
+        agency.contains(key) || initials.starts_with(&k) || r.path.to_lowercase().contains(&k)
+    })
+}
+
+fn compare_cmd(a: &str, b: &str, label: Option<&str>, width: usize, paths: &[PathBuf]) -> ExitCode {
+    use baogao::compare;
+    let c = load(paths);
+    report_errors(&c);
+    let (Some(ia), Some(ib)) = (pick_report(&c, a), pick_report(&c, b)) else {
+        let _ = writeln!(
+            std::io::stderr(),
+            "baogao: no report matches {}",
+            if pick_report(&c, a).is_none() { a } else { b }
+        );
+        return ExitCode::from(2);
+    };
+    let (ra, rb) = (&c.reports[ia], &c.reports[ib]);
+    let label = match label {
+        Some(l) => match baogao::search::palette::find_label(l) {
+            Some(l) => l,
+            None => {
+                let _ = writeln!(std::io::stderr(), "baogao: no label called {l}");
+                return ExitCode::from(2);
+            }
+        },
+        None => match ra.roots.first().and_then(|&id| compare::label_of(ra, id)) {
+            Some(l) => l,
+            None => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "baogao: give --label (A has no labelled part)"
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let side = |r: &baogao::Report| -> (String, String) {
+        let who = format!(
+            "{} {}",
+            r.meta.agency.as_deref().unwrap_or(&r.meta.title),
+            r.meta.year.map(|y| y.to_string()).unwrap_or_default()
+        );
+        match compare::section_with(r, label) {
+            Some(id) => (who, compare::section_text(r, id)),
+            None => (who, format!("（没有{}）", label.zh())),
+        }
+    };
+    let ((wa, ta), (wb, tb)) = (side(ra), side(rb));
+    let (sa, sb) = compare::shared_phrases(&ta, &tb, 3);
+    let sim = compare::similarity(&ta, &tb, &sa, &sb);
+    let col = width.saturating_sub(3).max(2) / 2;
+    let lines = |t: &str| -> Vec<String> {
+        let mut out = Vec::new();
+        for para in t.split('\n') {
+            for r in baogao::wrap::wrap(para, col, false) {
+                out.push(outline::safe(&para[r]));
+            }
+        }
+        out
+    };
+    let (la, lb) = (lines(&ta), lines(&tb));
+    let pad = |s: &str| {
+        let w = baogao::wrap::str_width(s, false);
+        format!("{s}{}", " ".repeat(col.saturating_sub(w)))
+    };
+    emit(|out| {
+        writeln!(out, "{} · {} · similarity {sim}%", label.key(), label.zh())?;
+        writeln!(
+            out,
+            "{} │ {}",
+            pad(&baogao::ui::render::fit(&wa, col)),
+            baogao::ui::render::fit(&wb, col)
+        )?;
+        writeln!(out, "{}─┼─{}", "─".repeat(col), "─".repeat(col))?;
+        for i in 0..la.len().max(lb.len()) {
+            let l = la.get(i).map_or("", String::as_str);
+            let r = lb.get(i).map_or("", String::as_str);
+            writeln!(out, "{} │ {}", pad(l), r)?;
+        }
+        Ok(())
+    });
+    ExitCode::SUCCESS
+}
+
+fn coverage_cmd(json: bool, paths: &[PathBuf]) -> ExitCode {
+    use baogao::compare;
+    let c = load(paths);
+    report_errors(&c);
+    if c.reports.is_empty() {
+        return status(&c);
+    }
+    let cols = compare::coverage_columns(&c, 4);
+    emit(|out| {
+        if json {
+            let rows: Vec<serde_json::Value> = c
+                .reports
+                .iter()
+                .map(|r| {
+                    let mut cells = serde_json::Map::new();
+                    let mut missing = Vec::new();
+                    for &l in &cols {
+                        let cell = compare::cell(r, l);
+                        if compare::MANDATORY.contains(&l) && cell.is_none_or(|c| !c.top) {
+                            missing.push(l.key());
+                        }
+                        cells.insert(
+                            l.key().into(),
+                            cell.map_or(serde_json::Value::Null, |x| {
+                                serde_json::json!({
+                                    "chars": x.chars,
+                                    "top_level": x.top,
+                                    "line": r.section(x.section).line,
+                                })
+                            }),
+                        );
+                    }
+                    serde_json::json!({
+                        "path": r.path, "agency": r.meta.agency, "year": r.meta.year,
+                        "cells": cells, "missing_parts": missing,
+                    })
+                })
+                .collect();
+            let keys: Vec<&str> = cols.iter().map(|l| l.key()).collect();
+            writeln!(
+                out,
+                "{}",
+                serde_json::json!({"columns": keys, "reports": rows})
+            )?;
+            return Ok(());
+        }
+        let name_w = 30;
+        let cell_w = 11;
+        // Fit into w-1 cells and keep one space between columns.
+        let fitw = |s: &str, w: usize| {
+            let f = baogao::ui::render::fit(s, w - 1);
+            let pad = w.saturating_sub(baogao::wrap::str_width(&f, false));
+            format!("{f}{}", " ".repeat(pad))
+        };
+        let mut head = fitw("报告", name_w);
+        for l in &cols {
+            head.push_str(&fitw(l.zh(), cell_w));
+        }
+        writeln!(out, "{}", head.trim_end())?;
+        for r in &c.reports {
+            let who = format!(
+                "{} {}",
+                r.meta.agency.as_deref().unwrap_or(&r.meta.title),
+                r.meta.year.map(|y| y.to_string()).unwrap_or_default()
+            );
+            let mut line = fitw(&outline::safe(&who), name_w);
+            for &l in &cols {
+                let txt = match compare::cell(r, l) {
+                    Some(x) if x.top => format!("█ {}", x.chars),
+                    Some(x) => format!("· {}", x.chars),
+                    None if compare::MANDATORY.contains(&l) => "✗ 缺".to_string(),
+                    None => "—".to_string(),
+                };
+                line.push_str(&fitw(&txt, cell_w));
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        writeln!(
+            out,
+            "█ top-level part  · only below the top level  ✗ mandatory part missing  (numbers: characters)"
+        )?;
+        Ok(())
+    });
+    status(&c)
 }
 
 /// `baogao search`.
@@ -363,6 +574,14 @@ fn main() -> ExitCode {
             stats,
             paths,
         }) => search_cmd(&query, headings, text, json, limit, stats, &paths),
+        Some(Command::Compare {
+            a,
+            b,
+            label,
+            width,
+            paths,
+        }) => compare_cmd(&a, &b, label.as_deref(), width, &paths),
+        Some(Command::Coverage { json, paths }) => coverage_cmd(json, &paths),
         Some(Command::Synth { dir, count }) => {
             if std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_some()) {
                 let _ = writeln!(

@@ -175,6 +175,21 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
             a.focus = Pane::List;
             (a, Box::new(|a, b| a.order != b.order))
         }
+        SameNext | SamePrev | Compare => {
+            let mut a = ready();
+            a.focus = Pane::Tree;
+            key(&mut a, KeyCode::Enter);
+            (
+                a,
+                Box::new(|a, b| {
+                    a.current != b.current || matches!(a.view, baogao::ui::app::View::Compare(_))
+                }),
+            )
+        }
+        Coverage => (
+            ready(),
+            Box::new(|a, _| screen(a, 120, 40).contains("覆盖情况")),
+        ),
         Palette => (
             ready(),
             Box::new(|a, _| a.overlay.is_some() && screen(a, 120, 40).contains("跳到章节")),

@@ -104,11 +104,44 @@ pub struct Indexes {
     pub progress: AtomicUsize,
 }
 
+/// Two reports' versions of one labelled section, side by side.
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    pub label: crate::corpus::Label,
+    /// Report indices of the two sides.
+    pub sides: [usize; 2],
+    pub texts: [String; 2],
+    pub shared: [Vec<std::ops::Range<usize>>; 2],
+    pub similarity: u8,
+    pub scroll: [usize; 2],
+    /// Both sides scroll together.
+    pub linked: bool,
+    /// The side that moves when not linked (0 left, 1 right).
+    pub active: usize,
+}
+
+/// The coverage matrix.
+#[derive(Debug, Clone)]
+pub struct CoverageView {
+    pub columns: Vec<crate::corpus::Label>,
+    pub row: usize,
+    pub col: usize,
+    pub top: usize,
+}
+
+#[derive(Debug, Clone)]
+pub enum View {
+    Reader,
+    Compare(CompareView),
+    Coverage(CoverageView),
+}
+
 /// Results shown in the overlay.
 pub const OVERLAY_LIMIT: usize = 100;
 
 pub struct App {
     pub corpus: Arc<Corpus>,
+    pub view: View,
     pub indexes: Arc<Indexes>,
     indexing: bool,
     pub overlay: Option<Overlay>,
@@ -153,6 +186,7 @@ impl App {
         let current = order.first().copied();
         let mut app = App {
             corpus,
+            view: View::Reader,
             indexes: Arc::new(Indexes::default()),
             indexing: false,
             overlay: None,
@@ -455,6 +489,17 @@ impl App {
             self.on_overlay_key(ev);
             return;
         }
+        match self.view {
+            View::Compare(_) => {
+                self.on_compare_key(ev);
+                return;
+            }
+            View::Coverage(_) => {
+                self.on_coverage_key(ev);
+                return;
+            }
+            View::Reader => {}
+        }
         if self.prompt.is_some() {
             self.on_prompt_key(ev);
             return;
@@ -687,6 +732,17 @@ impl App {
             Quit => self.should_quit = true,
             Help => self.help = true,
             Suspend => self.suspend_requested = true,
+            SameNext => self.same_section(true),
+            SamePrev => self.same_section(false),
+            Compare => self.open_compare(),
+            Coverage => {
+                self.view = View::Coverage(CoverageView {
+                    columns: crate::compare::coverage_columns(&self.corpus, 4),
+                    row: self.list_sel,
+                    col: 0,
+                    top: 0,
+                });
+            }
             Palette => self.open_overlay(OverlayKind::Palette),
             FullText => self.open_overlay(OverlayKind::Text),
             NextPane | PaneRight => {
@@ -864,6 +920,215 @@ impl App {
                 self.scroll = step(max + 1, self.scroll.min(max), page);
                 self.sync_tree_to_viewer();
             }
+        }
+    }
+
+    // ----- the same section elsewhere, compare, coverage -----
+
+    /// The label of the section being read.
+    fn current_label(&mut self) -> Option<crate::corpus::Label> {
+        let id = self.section_at_scroll()?;
+        crate::compare::label_of(self.report()?, id)
+    }
+
+    /// `]` / `[`: the section with the same label in the next / previous report, or its
+    /// most similar section by text, or stay and say so.
+    fn same_section(&mut self, forward: bool) {
+        let (Some(cur), Some(sec)) = (self.current, self.section_at_scroll()) else {
+            return;
+        };
+        let Some(label) = self.current_label() else {
+            self.status = Some("this section has no label to follow".into());
+            return;
+        };
+        let n = self.order.len();
+        if n < 2 {
+            self.status = Some("only one report".into());
+            return;
+        }
+        let at = self.order.iter().position(|&r| r == cur).unwrap_or(0);
+        let next = self.order[(at + if forward { 1 } else { n - 1 }) % n];
+        let corpus = Arc::clone(&self.corpus);
+        let other = &corpus.reports[next];
+        let who = other
+            .meta
+            .agency
+            .clone()
+            .unwrap_or_else(|| other.meta.title.clone());
+        if let Some(id) = crate::compare::section_with(other, label) {
+            self.record_jump();
+            self.show_section(next, id);
+            self.status = Some(format!(
+                "{who} › {}（{}）",
+                other.section(id).title,
+                label.zh()
+            ));
+            return;
+        }
+        let text = crate::compare::section_text(&corpus.reports[cur], sec);
+        match crate::compare::most_similar(&text, other) {
+            Some((id, score)) if score >= 0.08 => {
+                self.record_jump();
+                self.show_section(next, id);
+                self.status = Some(format!(
+                    "{who} has no {}; most similar section: {} ({:.0}%)",
+                    label.zh(),
+                    other.section(id).title,
+                    score * 100.0
+                ));
+            }
+            _ => {
+                self.status = Some(format!(
+                    "{who} has no {} and nothing similar; stayed here",
+                    label.zh()
+                ));
+            }
+        }
+    }
+
+    fn compare_of(&self, label: crate::corpus::Label, sides: [usize; 2]) -> CompareView {
+        let text = |r: usize| {
+            let rep = &self.corpus.reports[r];
+            match crate::compare::section_with(rep, label) {
+                Some(id) => crate::compare::section_text(rep, id),
+                None => format!("（没有{}）", label.zh()),
+            }
+        };
+        let texts = [text(sides[0]), text(sides[1])];
+        let (a, b) = crate::compare::shared_phrases(&texts[0], &texts[1], 3);
+        let similarity = crate::compare::similarity(&texts[0], &texts[1], &a, &b);
+        CompareView {
+            label,
+            sides,
+            texts,
+            shared: [a, b],
+            similarity,
+            scroll: [0, 0],
+            linked: true,
+            active: 1,
+        }
+    }
+
+    /// `c`: this report and the next one, side by side at the current section's label.
+    fn open_compare(&mut self) {
+        let Some(cur) = self.current else { return };
+        let Some(label) = self.current_label() else {
+            self.status = Some("this section has no label to compare".into());
+            return;
+        };
+        let n = self.order.len();
+        let at = self.order.iter().position(|&r| r == cur).unwrap_or(0);
+        let other = self.order[(at + 1) % n.max(1)];
+        self.view = View::Compare(self.compare_of(label, [cur, other]));
+    }
+
+    /// Open compare on two given reports (tests, the CLI's choice of sides).
+    pub fn compare_reports(&mut self, label: crate::corpus::Label, left: usize, right: usize) {
+        self.view = View::Compare(self.compare_of(label, [left, right]));
+    }
+
+    fn on_compare_key(&mut self, ev: KeyEvent) {
+        let View::Compare(cv) = &mut self.view else {
+            return;
+        };
+        let page = (self.geometry.viewer_rows as usize).max(2);
+        let delta: Option<isize> = match ev.code {
+            KeyCode::Char('j') | KeyCode::Down => Some(1),
+            KeyCode::Char('k') | KeyCode::Up => Some(-1),
+            KeyCode::Char(' ') | KeyCode::PageDown => Some(page as isize - 1),
+            KeyCode::Char('b') | KeyCode::PageUp => Some(1 - page as isize),
+            KeyCode::Char('d') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(page as isize / 2)
+            }
+            KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(-(page as isize / 2))
+            }
+            KeyCode::Char('g') | KeyCode::Home => Some(isize::MIN / 2),
+            _ => None,
+        };
+        if let Some(d) = delta {
+            let sides: Vec<usize> = if cv.linked {
+                vec![0, 1]
+            } else {
+                vec![cv.active]
+            };
+            for i in sides {
+                cv.scroll[i] = (cv.scroll[i] as isize + d).max(0) as usize;
+            }
+            return;
+        }
+        match ev.code {
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('c') => self.view = View::Reader,
+            KeyCode::Char('s') => {
+                cv.linked = !cv.linked;
+                self.status = Some(if cv.linked {
+                    "scrolling together".into()
+                } else {
+                    "scrolling one side (Tab switches)".into()
+                });
+            }
+            KeyCode::Tab | KeyCode::BackTab => cv.active = 1 - cv.active,
+            KeyCode::Char('x') => {
+                let (label, sides) = (cv.label, [cv.sides[1], cv.sides[0]]);
+                self.view = View::Compare(self.compare_of(label, sides));
+            }
+            KeyCode::Char(']') | KeyCode::Char('[') => {
+                // Step the right side through the other agencies (list order).
+                let n = self.order.len();
+                let (label, left, right) = (cv.label, cv.sides[0], cv.sides[1]);
+                let mut at = self.order.iter().position(|&r| r == right).unwrap_or(0);
+                for _ in 0..n {
+                    at = if ev.code == KeyCode::Char(']') {
+                        (at + 1) % n
+                    } else {
+                        (at + n - 1) % n
+                    };
+                    if self.order[at] != left {
+                        break;
+                    }
+                }
+                self.view = View::Compare(self.compare_of(label, [left, self.order[at]]));
+            }
+            _ => {}
+        }
+    }
+
+    fn on_coverage_key(&mut self, ev: KeyEvent) {
+        let rows = self.order.len();
+        let View::Coverage(cv) = &mut self.view else {
+            return;
+        };
+        let cols = cv.columns.len();
+        match ev.code {
+            KeyCode::Char('j') | KeyCode::Down => cv.row = (cv.row + 1).min(rows.saturating_sub(1)),
+            KeyCode::Char('k') | KeyCode::Up => cv.row = cv.row.saturating_sub(1),
+            KeyCode::Char('l') | KeyCode::Right | KeyCode::Tab => {
+                cv.col = (cv.col + 1).min(cols.saturating_sub(1))
+            }
+            KeyCode::Char('h') | KeyCode::Left | KeyCode::BackTab => {
+                cv.col = cv.col.saturating_sub(1)
+            }
+            KeyCode::Char('g') | KeyCode::Home => cv.row = 0,
+            KeyCode::Char('G') | KeyCode::End => cv.row = rows.saturating_sub(1),
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('C') => self.view = View::Reader,
+            KeyCode::Enter => {
+                let (row, label) = (cv.row, cv.columns[cv.col]);
+                let Some(&report) = self.order.get(row) else {
+                    return;
+                };
+                match crate::compare::section_with(&self.corpus.reports[report], label) {
+                    Some(id) => {
+                        self.view = View::Reader;
+                        self.record_jump();
+                        self.show_section(report, id);
+                        self.focus = Pane::Viewer;
+                    }
+                    None => {
+                        self.status = Some(format!("this report has no {}", label.zh()));
+                    }
+                }
+            }
+            _ => {}
         }
     }
 

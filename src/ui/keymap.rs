@@ -37,6 +37,10 @@ pub enum Action {
     Suspend,
     Palette,
     FullText,
+    SameNext,
+    SamePrev,
+    Compare,
+    Coverage,
 }
 
 impl Action {
@@ -72,6 +76,10 @@ impl Action {
         Action::Suspend,
         Action::Palette,
         Action::FullText,
+        Action::SameNext,
+        Action::SamePrev,
+        Action::Compare,
+        Action::Coverage,
     ];
 
     /// Stable name (for config overrides and messages).
@@ -108,6 +116,10 @@ impl Action {
             Suspend => "suspend",
             Palette => "palette",
             FullText => "full_text",
+            SameNext => "same_section_next",
+            SamePrev => "same_section_prev",
+            Compare => "compare",
+            Coverage => "coverage",
         }
     }
 }
@@ -305,6 +317,30 @@ pub const KEYMAP: &[Binding] = &[
         FullText,
         Global,
         "search the text of all reports",
+    ),
+    b(
+        Key::ch(']'),
+        SameNext,
+        Global,
+        "same section in the next report",
+    ),
+    b(
+        Key::ch('['),
+        SamePrev,
+        Global,
+        "same section in the previous report",
+    ),
+    b(
+        Key::ch('c'),
+        Compare,
+        Global,
+        "compare side by side (next report)",
+    ),
+    b(
+        Key::ch('C'),
+        Coverage,
+        Global,
+        "coverage matrix of the statutory parts",
     ),
     b(Key::ctrl('z'), Suspend, Global, "suspend (fg to resume)"),
 ];

@@ -2,7 +2,7 @@
 //! panes when wide, two when medium, the focused one alone when narrow, and nothing
 //! ever written past an edge (text is laid out by display width beforehand).
 
-use super::app::{App, OverlayKind, Pane, PromptKind, keep_visible};
+use super::app::{App, OverlayKind, Pane, PromptKind, View, keep_visible};
 use super::doc::Kind;
 use super::keymap;
 use crate::corpus::Label;
@@ -11,6 +11,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, Borders, Clear, Widget};
+use std::sync::Arc;
 use unicode_width::UnicodeWidthChar;
 
 /// Styles, in the 16 ANSI colours (fine on 16- and 256-colour terminals); with
@@ -166,6 +167,29 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     } else {
         (area, None)
     };
+    match &app.view {
+        View::Compare(_) => {
+            app.geometry.list = None;
+            app.geometry.tree = None;
+            app.geometry.viewer = None;
+            draw_compare(main, buf, app, theme);
+            if let Some(s) = status {
+                draw_status(s, buf, app, theme);
+            }
+            return;
+        }
+        View::Coverage(_) => {
+            app.geometry.list = None;
+            app.geometry.tree = None;
+            app.geometry.viewer = None;
+            draw_coverage(main, buf, app, theme);
+            if let Some(s) = status {
+                draw_status(s, buf, app, theme);
+            }
+            return;
+        }
+        View::Reader => {}
+    }
     let shown = panes(app, main.width);
     let widths: Vec<u16> = match shown.len() {
         3 => {
@@ -761,5 +785,191 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
                 }
             }
         }
+    }
+}
+
+fn draw_compare(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+    let View::Compare(cv) = app.view.clone() else {
+        return;
+    };
+    if area.width < 8 {
+        return;
+    }
+    let half = area.width / 2;
+    let rects = [
+        Rect::new(area.x, area.y, half, area.height),
+        Rect::new(area.x + half, area.y, area.width - half, area.height),
+    ];
+    let shared_style = if theme.color {
+        Style::new().fg(Color::DarkGray)
+    } else {
+        Style::new().add_modifier(Modifier::DIM)
+    };
+    let unique_style = Style::new().add_modifier(Modifier::BOLD);
+    for (side, rect) in rects.into_iter().enumerate() {
+        let r = &app.corpus.reports[cv.sides[side]];
+        let title = format!(
+            "{} {} · {} · 相似 {}%{}",
+            r.meta.agency.as_deref().unwrap_or(&r.meta.title),
+            r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
+            cv.label.zh(),
+            cv.similarity,
+            if !cv.linked && cv.active == side {
+                " ◆"
+            } else {
+                ""
+            }
+        );
+        let focused = cv.linked || cv.active == side;
+        let inner = pane_block(rect, buf, &title, focused, theme);
+        if inner.height == 0 || inner.width == 0 {
+            continue;
+        }
+        app.geometry.viewer_rows = inner.height;
+        let text = &cv.texts[side];
+        let shared = &cv.shared[side];
+        // Lay the section out: (paragraph start byte, range) per row.
+        let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
+        let mut at = 0;
+        for para in text.split('\n') {
+            for w in crate::wrap::wrap(para, inner.width as usize, app.ambiguous_wide) {
+                rows.push(at + w.start..at + w.end);
+            }
+            at += para.len() + 1;
+        }
+        let top = cv.scroll[side].min(rows.len().saturating_sub(1));
+        for (k, row) in rows
+            .iter()
+            .skip(top)
+            .take(inner.height as usize)
+            .enumerate()
+        {
+            let y = inner.y + k as u16;
+            let mut x = inner.x;
+            let end = inner.x + inner.width;
+            // Split the row at shared-phrase boundaries.
+            let mut cuts = vec![row.start, row.end];
+            for sr in shared {
+                for b in [sr.start, sr.end] {
+                    if b > row.start && b < row.end {
+                        cuts.push(b);
+                    }
+                }
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            for w in cuts.windows(2) {
+                let piece = &text[w[0]..w[1]];
+                let is_shared = shared.iter().any(|sr| sr.start <= w[0] && w[1] <= sr.end);
+                let st = if is_shared {
+                    shared_style
+                } else {
+                    unique_style
+                };
+                if x >= end {
+                    break;
+                }
+                x = put(buf, x, y, piece, end - x, st);
+            }
+        }
+    }
+}
+
+fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+    let View::Coverage(mut cv) = app.view.clone() else {
+        return;
+    };
+    let inner = pane_block(area, buf, "覆盖情况 (Enter 打开, Esc 返回)", true, theme);
+    if inner.height < 3 || inner.width < 10 {
+        return;
+    }
+    let name_w = 24u16.min(inner.width / 3);
+    let cell_w = 11u16;
+    let y0 = inner.y;
+    let mut x = inner.x + name_w;
+    for (ci, l) in cv.columns.iter().enumerate() {
+        if x + 2 > inner.x + inner.width {
+            break;
+        }
+        let w = cell_w.min(inner.x + inner.width - x);
+        let st = if ci == cv.col {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        };
+        put(buf, x, y0, &fit(l.zh(), w as usize - 1), w, st);
+        x += cell_w;
+    }
+    let rows = (inner.height - 2) as usize;
+    keep_visible(&mut cv.top, cv.row, rows as u16);
+    let corpus = Arc::clone(&app.corpus);
+    for (k, (ri, &rep)) in app
+        .order
+        .iter()
+        .enumerate()
+        .skip(cv.top)
+        .take(rows)
+        .enumerate()
+    {
+        let y = y0 + 1 + k as u16;
+        let r = &corpus.reports[rep];
+        let who = format!(
+            "{} {}",
+            r.meta.agency.as_deref().unwrap_or(&r.meta.title),
+            r.meta.year.map(|y| y.to_string()).unwrap_or_default()
+        );
+        let row_st = if ri == cv.row {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        put(
+            buf,
+            inner.x,
+            y,
+            &fit(&who, name_w as usize - 1),
+            name_w,
+            row_st,
+        );
+        let mut x = inner.x + name_w;
+        for (ci, &l) in cv.columns.iter().enumerate() {
+            if x + 2 > inner.x + inner.width {
+                break;
+            }
+            let w = cell_w.min(inner.x + inner.width - x);
+            let (txt, st) = match crate::compare::cell(r, l) {
+                Some(c) => {
+                    let bar = "█".repeat((c.chars / 400).clamp(1, 4));
+                    let mark = if c.top { "" } else { "·" };
+                    (
+                        format!("{mark}{bar} {}", c.chars),
+                        theme.kind(Kind::Heading(2)).remove_modifier(Modifier::BOLD),
+                    )
+                }
+                None if crate::compare::MANDATORY.contains(&l) => {
+                    ("✗ 缺".to_string(), theme.hit(true))
+                }
+                None => ("—".to_string(), theme.tag()),
+            };
+            let st = if ri == cv.row && ci == cv.col {
+                st.add_modifier(Modifier::REVERSED)
+            } else {
+                st
+            };
+            put(buf, x, y, &fit(&txt, w as usize - 1), w - 1, st);
+            x += cell_w;
+        }
+    }
+    let legend = "█ 字数（每格约400字）  ·█ 不在顶层  ✗ 缺少必备部分  — 无";
+    put(
+        buf,
+        inner.x,
+        inner.y + inner.height - 1,
+        &fit(legend, inner.width as usize),
+        inner.width,
+        theme.tag(),
+    );
+    if let View::Coverage(v) = &mut app.view {
+        v.top = cv.top;
     }
 }

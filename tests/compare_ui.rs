@@ -1,0 +1,183 @@
+//! The same section across agencies, compare mode and the coverage matrix, through the
+//! real app on the samples (keys in, rendered screen out), and the CLI.
+use baogao::corpus::Label;
+use baogao::ingest::load_samples;
+use baogao::ui::app::{App, Pane, View};
+use baogao::ui::{Theme, render};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::process::Command;
+use unicode_width::UnicodeWidthStr;
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    render(area, &mut buf, app, &Theme { color: false });
+    let mut out = String::new();
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn key(a: &mut App, c: char) {
+    a.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+fn app() -> App {
+    let mut a = App::new(load_samples());
+    screen(&mut a, 120, 40);
+    a
+}
+
+fn current_section(a: &mut App) -> (usize, String, u8) {
+    let id = a.section_at_scroll().unwrap();
+    let s = a.report().unwrap().section(id);
+    (a.current.unwrap(), s.title.clone(), s.level)
+}
+
+#[test]
+fn bracket_visits_every_leader_part_and_comes_back() {
+    let mut a = app();
+    // 000's first part is the leader part: open it from the tree into the viewer.
+    a.focus = Pane::Tree;
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(a.focus, Pane::Viewer);
+    let start = current_section(&mut a);
+    assert_eq!(start.0, 0);
+    assert!(start.1.contains("第一责任人"), "{start:?}");
+    let mut seen = vec![start.clone()];
+    for _ in 0..4 {
+        key(&mut a, ']');
+        screen(&mut a, 120, 40);
+        let here = current_section(&mut a);
+        let id = a.section_at_scroll().unwrap();
+        let labels = &a.report().unwrap().section(id).labels;
+        assert!(
+            labels.contains(&Label::LeaderResponsibility),
+            "{here:?} {labels:?}"
+        );
+        seen.push(here);
+    }
+    let reports: Vec<usize> = seen.iter().map(|s| s.0).collect();
+    assert_eq!(reports, [0, 1, 2, 3, 4]);
+    // In 004 the leader part is the second-level section （一）.
+    assert_eq!(seen[4].2, 2);
+    assert!(seen[4].1.contains("第一责任人职责"), "{:?}", seen[4]);
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("高青县科学技术局 › 强队伍建设"), "{s}");
+    // And back.
+    for k in (0..4).rev() {
+        key(&mut a, '[');
+        assert_eq!(current_section(&mut a).0, k);
+    }
+}
+
+#[test]
+fn compare_000_and_002_at_the_next_year_plan() {
+    let mut a = app();
+    a.compare_reports(Label::NextYearPlan, 0, 2);
+    let s = screen(&mut a, 120, 30);
+    assert!(s.contains("张店区科技局 2024 · 下一年度"), "{s}");
+    assert!(s.contains("于田县科学技术局 2024 · 下一年度"), "{s}");
+    assert!(s.contains("2025年推进法治政府建设主要计划安排"));
+    assert!(s.contains("2025年推进法治政府建设的主要安排"));
+    assert!(s.contains("相似 "), "{s}");
+    let View::Compare(cv) = &a.view else { panic!() };
+    assert!(
+        cv.similarity > 0 && cv.similarity < 100,
+        "{}",
+        cv.similarity
+    );
+    // Scrolling moves both sides together; `s` unlinks them.
+    key(&mut a, 'j');
+    key(&mut a, 'j');
+    let View::Compare(cv) = &a.view else { panic!() };
+    assert_eq!(cv.scroll, [2, 2]);
+    key(&mut a, 's');
+    key(&mut a, 'j');
+    let View::Compare(cv) = &a.view else { panic!() };
+    assert_eq!(cv.scroll, [2, 3]);
+    // Swap sides, step the right side on, leave.
+    key(&mut a, 'x');
+    let View::Compare(cv) = &a.view else { panic!() };
+    assert_eq!(cv.sides, [2, 0]);
+    key(&mut a, ']');
+    let View::Compare(cv) = &a.view else { panic!() };
+    assert_eq!(cv.sides, [2, 1]);
+    a.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(matches!(a.view, View::Reader));
+}
+
+#[test]
+fn coverage_matrix_shows_nesting_and_opens_a_cell() {
+    let mut a = app();
+    key(&mut a, 'C');
+    let s = screen(&mut a, 120, 30);
+    assert!(s.contains("覆盖情况"), "{s}");
+    let row_004 = s.lines().find(|l| l.contains("高青县科学技术局")).unwrap();
+    // Columns: measures, leader, shortcomings, plan, other matters.
+    let cells: Vec<&str> = row_004.split_whitespace().collect();
+    assert!(cells.iter().any(|c| c.starts_with("·█")), "{row_004}");
+    for line in s
+        .lines()
+        .filter(|l| l.contains("科") && l.contains("局 20"))
+    {
+        assert!(
+            line.contains('—'),
+            "other_matters should be missing: {line}"
+        );
+    }
+    // Enter on 004 × leader_responsibility opens （一）.
+    for _ in 0..4 {
+        key(&mut a, 'j');
+    }
+    key(&mut a, 'l');
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(matches!(a.view, View::Reader));
+    let (report, title, level) = current_section(&mut a);
+    assert_eq!((report, level), (4, 2));
+    assert!(title.contains("第一责任人职责"));
+}
+
+#[test]
+fn compare_and_coverage_on_the_command_line() {
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    let out = Command::new(bin)
+        .args([
+            "compare",
+            "1",
+            "3",
+            "--label",
+            "next_year_plan",
+            "--width",
+            "80",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("next_year_plan"), "{text}");
+    assert!(text.contains("similarity"));
+    for line in text.lines() {
+        assert!(line.width() <= 80, "{line}");
+    }
+    let out = Command::new(bin)
+        .args(["coverage", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let r4 = &v["reports"][4];
+    assert_eq!(r4["cells"]["leader_responsibility"]["top_level"], false);
+    assert_eq!(r4["missing_parts"][0], "leader_responsibility");
+    for r in v["reports"].as_array().unwrap() {
+        assert!(r["cells"]["other_matters"].is_null());
+    }
+}
