@@ -170,4 +170,21 @@ fn main() {
     // Narrow terminal: the viewer alone.
     key(&mut app, KeyCode::Esc);
     shot("narrow", &mut app, 48, 16);
+
+    // Palette with a pinyin-initials query.
+    let mut app = App::new(load_samples());
+    app.wait_for_indexes();
+    app.on_key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::CONTROL));
+    for c in "pfxc".chars() {
+        key(&mut app, KeyCode::Char(c));
+    }
+    shot("palette", &mut app, 120, 30);
+
+    // Compare 000 and 002 at the next-year plan, and the coverage matrix.
+    let mut app = App::new(load_samples());
+    app.compare_reports(baogao::corpus::Label::NextYearPlan, 0, 2);
+    shot("compare", &mut app, 120, 30);
+    let mut app = App::new(load_samples());
+    key(&mut app, KeyCode::Char('C'));
+    shot("coverage", &mut app, 120, 12);
 }

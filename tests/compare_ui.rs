@@ -83,7 +83,23 @@ fn bracket_visits_every_leader_part_and_comes_back() {
 #[test]
 fn compare_000_and_002_at_the_next_year_plan() {
     let mut a = app();
-    a.compare_reports(Label::NextYearPlan, 0, 2);
+    // By keys: 000's plan part from the tree, `c` (right side: the next report, 001),
+    // `]` steps the right side to 002.
+    a.focus = Pane::Tree;
+    key(&mut a, 'G');
+    for _ in 0..4 {
+        key(&mut a, 'k');
+    }
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(
+        current_section(&mut a)
+            .1
+            .contains("2025年推进法治政府建设主要计划安排")
+    );
+    key(&mut a, 'c');
+    key(&mut a, ']');
+    let View::Compare(cv) = &a.view else { panic!() };
+    assert_eq!((cv.label, cv.sides), (Label::NextYearPlan, [0, 2]));
     let s = screen(&mut a, 120, 30);
     assert!(s.contains("张店区科技局 2024 · 下一年度"), "{s}");
     assert!(s.contains("于田县科学技术局 2024 · 下一年度"), "{s}");
@@ -112,6 +128,9 @@ fn compare_000_and_002_at_the_next_year_plan() {
     key(&mut a, ']');
     let View::Compare(cv) = &a.view else { panic!() };
     assert_eq!(cv.sides, [2, 1]);
+    key(&mut a, '}');
+    let View::Compare(cv) = &a.view else { panic!() };
+    assert_eq!(cv.sides, [3, 1], "the left side steps too");
     a.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     assert!(matches!(a.view, View::Reader));
 }
@@ -180,4 +199,32 @@ fn compare_and_coverage_on_the_command_line() {
     for r in v["reports"].as_array().unwrap() {
         assert!(r["cells"]["other_matters"].is_null());
     }
+}
+
+#[test]
+fn across_agencies_lists_every_version_and_opens_one() {
+    let mut a = app();
+    a.focus = Pane::Tree;
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    key(&mut a, 'a');
+    let s = screen(&mut a, 120, 20);
+    assert!(s.contains("各机关"), "{s}");
+    for agency in [
+        "张店区科技局",
+        "枣庄市科技局",
+        "于田县科学技术局",
+        "重庆市大足区科学技术局",
+        "高青县科学技术局",
+    ] {
+        assert!(s.contains(agency), "{agency}: {s}");
+    }
+    assert!(
+        s.contains("▶ 张店区科技局"),
+        "the current report is marked: {s}"
+    );
+    key(&mut a, 'G');
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let (report, title, _) = current_section(&mut a);
+    assert_eq!(report, 4);
+    assert!(title.contains("第一责任人职责"), "{title}");
 }

@@ -88,3 +88,17 @@ fn help_overlay() {
     key(&mut a, '?');
     insta::assert_snapshot!(screen(&mut a, 100, 50));
 }
+
+#[test]
+fn compare_view() {
+    let mut a = app();
+    a.compare_reports(baogao::corpus::Label::NextYearPlan, 0, 2);
+    insta::assert_snapshot!(screen(&mut a, 120, 30));
+}
+
+#[test]
+fn coverage_view() {
+    let mut a = app();
+    key(&mut a, 'C');
+    insta::assert_snapshot!(screen(&mut a, 120, 14));
+}

@@ -186,6 +186,12 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
                 }),
             )
         }
+        Across => {
+            let mut a = ready();
+            a.focus = Pane::Tree;
+            key(&mut a, KeyCode::Enter);
+            (a, Box::new(|a, _| screen(a, 120, 40).contains("各机关")))
+        }
         Coverage => (
             ready(),
             Box::new(|a, _| screen(a, 120, 40).contains("覆盖情况")),

@@ -129,9 +129,22 @@ pub struct CoverageView {
     pub top: usize,
 }
 
+/// Every report's version of one labelled section.
+#[derive(Debug, Clone)]
+pub struct AcrossView {
+    pub label: crate::corpus::Label,
+    /// (report, its section with the label) in list order.
+    pub rows: Vec<(usize, Option<SectionId>)>,
+    /// The report the view was opened from.
+    pub from: usize,
+    pub sel: usize,
+    pub top: usize,
+}
+
 #[derive(Debug, Clone)]
 pub enum View {
     Reader,
+    Across(AcrossView),
     Compare(CompareView),
     Coverage(CoverageView),
 }
@@ -498,6 +511,10 @@ impl App {
                 self.on_coverage_key(ev);
                 return;
             }
+            View::Across(_) => {
+                self.on_across_key(ev);
+                return;
+            }
             View::Reader => {}
         }
         if self.prompt.is_some() {
@@ -732,6 +749,7 @@ impl App {
             Quit => self.should_quit = true,
             Help => self.help = true,
             Suspend => self.suspend_requested = true,
+            Across => self.open_across(),
             SameNext => self.same_section(true),
             SamePrev => self.same_section(false),
             Compare => self.open_compare(),
@@ -1072,22 +1090,85 @@ impl App {
                 let (label, sides) = (cv.label, [cv.sides[1], cv.sides[0]]);
                 self.view = View::Compare(self.compare_of(label, sides));
             }
-            KeyCode::Char(']') | KeyCode::Char('[') => {
-                // Step the right side through the other agencies (list order).
+            KeyCode::Char(c @ (']' | '[' | '}' | '{')) => {
+                // Step one side through the other agencies (list order): ] [ the right
+                // side, } { the left side; together they pick any pair.
                 let n = self.order.len();
-                let (label, left, right) = (cv.label, cv.sides[0], cv.sides[1]);
-                let mut at = self.order.iter().position(|&r| r == right).unwrap_or(0);
+                let side = usize::from(matches!(c, ']' | '['));
+                let forward = matches!(c, ']' | '}');
+                let (label, mut sides) = (cv.label, cv.sides);
+                let other = sides[1 - side];
+                let mut at = self
+                    .order
+                    .iter()
+                    .position(|&r| r == sides[side])
+                    .unwrap_or(0);
                 for _ in 0..n {
-                    at = if ev.code == KeyCode::Char(']') {
+                    at = if forward {
                         (at + 1) % n
                     } else {
                         (at + n - 1) % n
                     };
-                    if self.order[at] != left {
+                    if self.order[at] != other {
                         break;
                     }
                 }
-                self.view = View::Compare(self.compare_of(label, [left, self.order[at]]));
+                sides[side] = self.order[at];
+                self.view = View::Compare(self.compare_of(label, sides));
+            }
+            _ => {}
+        }
+    }
+
+    /// `a`: the current section's label in every report.
+    fn open_across(&mut self) {
+        let Some(cur) = self.current else { return };
+        let Some(label) = self.current_label() else {
+            self.status = Some("this section has no label".into());
+            return;
+        };
+        let rows: Vec<(usize, Option<SectionId>)> = self
+            .order
+            .iter()
+            .map(|&r| {
+                (
+                    r,
+                    crate::compare::section_with(&self.corpus.reports[r], label),
+                )
+            })
+            .collect();
+        let sel = rows.iter().position(|(r, _)| *r == cur).unwrap_or(0);
+        self.view = View::Across(AcrossView {
+            label,
+            rows,
+            from: cur,
+            sel,
+            top: 0,
+        });
+    }
+
+    fn on_across_key(&mut self, ev: KeyEvent) {
+        let View::Across(v) = &mut self.view else {
+            return;
+        };
+        let n = v.rows.len();
+        match ev.code {
+            KeyCode::Char('j') | KeyCode::Down => v.sel = (v.sel + 1).min(n.saturating_sub(1)),
+            KeyCode::Char('k') | KeyCode::Up => v.sel = v.sel.saturating_sub(1),
+            KeyCode::Char('g') | KeyCode::Home => v.sel = 0,
+            KeyCode::Char('G') | KeyCode::End => v.sel = n.saturating_sub(1),
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('a') => self.view = View::Reader,
+            KeyCode::Enter => {
+                let (report, sec, label) = (v.rows[v.sel].0, v.rows[v.sel].1, v.label);
+                match sec {
+                    Some(id) => {
+                        self.view = View::Reader;
+                        self.record_jump();
+                        self.show_section(report, id);
+                        self.focus = Pane::Viewer;
+                    }
+                    None => self.status = Some(format!("this report has no {}", label.zh())),
+                }
             }
             _ => {}
         }

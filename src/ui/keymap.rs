@@ -41,6 +41,7 @@ pub enum Action {
     SamePrev,
     Compare,
     Coverage,
+    Across,
 }
 
 impl Action {
@@ -80,6 +81,7 @@ impl Action {
         Action::SamePrev,
         Action::Compare,
         Action::Coverage,
+        Action::Across,
     ];
 
     /// Stable name (for config overrides and messages).
@@ -120,6 +122,7 @@ impl Action {
             SamePrev => "same_section_prev",
             Compare => "compare",
             Coverage => "coverage",
+            Across => "across_agencies",
         }
     }
 }
@@ -342,6 +345,7 @@ pub const KEYMAP: &[Binding] = &[
         Global,
         "coverage matrix of the statutory parts",
     ),
+    b(Key::ch('a'), Across, Global, "this section in every report"),
     b(Key::ctrl('z'), Suspend, Global, "suspend (fg to resume)"),
 ];
 

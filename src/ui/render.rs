@@ -178,6 +178,16 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             }
             return;
         }
+        View::Across(_) => {
+            app.geometry.list = None;
+            app.geometry.tree = None;
+            app.geometry.viewer = None;
+            draw_across(main, buf, app, theme);
+            if let Some(s) = status {
+                draw_status(s, buf, app, theme);
+            }
+            return;
+        }
         View::Coverage(_) => {
             app.geometry.list = None;
             app.geometry.tree = None;
@@ -971,5 +981,83 @@ fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     );
     if let View::Coverage(v) = &mut app.view {
         v.top = cv.top;
+    }
+}
+
+fn draw_across(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+    let View::Across(mut v) = app.view.clone() else {
+        return;
+    };
+    let title = format!(
+        "{}（{}）· 各机关 (Enter 打开, Esc 返回)",
+        v.label.zh(),
+        v.label.key()
+    );
+    let inner = pane_block(area, buf, &title, true, theme);
+    if inner.height == 0 || inner.width < 10 {
+        return;
+    }
+    keep_visible(&mut v.top, v.sel, inner.height);
+    let corpus = Arc::clone(&app.corpus);
+    for (k, (i, &(rep, sec))) in v
+        .rows
+        .iter()
+        .enumerate()
+        .skip(v.top)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let y = inner.y + k as u16;
+        let r = &corpus.reports[rep];
+        let mark = if rep == v.from { "▶ " } else { "  " };
+        let who = format!(
+            "{mark}{} {}",
+            r.meta.agency.as_deref().unwrap_or(&r.meta.title),
+            r.meta.year.map(|y| y.to_string()).unwrap_or_default()
+        );
+        let (len, first) = match sec {
+            Some(id) => {
+                let text = crate::compare::section_text(r, id);
+                let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                let s = r.section(id);
+                let first = s
+                    .text
+                    .split('\n')
+                    .next()
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or(&s.title);
+                (format!("{chars:>6}字 "), first.to_string())
+            }
+            None => ("     — ".to_string(), "（没有此部分）".to_string()),
+        };
+        let style = if i == v.sel {
+            theme.selected(true)
+        } else {
+            Style::new()
+        };
+        buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        let ww = (inner.width / 3).max(8);
+        let x = put(buf, inner.x, y, &fit(&who, ww as usize), ww, style);
+        let x = put(
+            buf,
+            inner.x + ww.max(x - inner.x),
+            y,
+            &len,
+            inner.width.saturating_sub(ww),
+            style.patch(theme.tag()),
+        );
+        if x < inner.x + inner.width {
+            put(
+                buf,
+                x,
+                y,
+                &fit(&first, (inner.x + inner.width - x) as usize),
+                inner.x + inner.width - x,
+                style,
+            );
+        }
+    }
+    if let View::Across(a) = &mut app.view {
+        a.top = v.top;
     }
 }
