@@ -31,7 +31,7 @@ fn frame(c: &mut Criterion) {
     let corpus = baogao::ingest::load_paths(&[corpus_dir()]);
     assert_eq!(corpus.reports.len(), 10_000);
     let mut app = App::new(corpus);
-    let theme = Theme { color: true };
+    let theme = Theme::DARK;
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
         .unwrap();

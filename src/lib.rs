@@ -5,11 +5,13 @@
 
 pub mod align;
 pub mod compare;
+pub mod config;
 pub mod corpus;
 pub mod export;
 pub mod ingest;
 pub mod outline;
 pub mod search;
+pub mod state;
 pub mod synth;
 pub mod term;
 pub mod ui;

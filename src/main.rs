@@ -98,6 +98,18 @@ enum Command {
         /// Files or folders (default: the embedded samples).
         paths: Vec<PathBuf>,
     },
+    /// Where the config file is, or a commented default one.
+    Config {
+        /// Print the config file's path.
+        #[arg(long, conflicts_with = "default")]
+        path: bool,
+        /// Print a commented config file with every option at its default.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Write the state file over and over (used by the tests that kill it mid-write).
+    #[command(hide = true)]
+    StressState { file: PathBuf },
     /// Write a generated test corpus (deterministic; for benchmarks) into DIR.
     Synth {
         /// Folder to create and fill (refuses a folder that already holds files).
@@ -199,13 +211,47 @@ fn reader(paths: Vec<PathBuf>) -> ExitCode {
         return ExitCode::from(2);
     }
     init_logging();
-    let result = baogao::term::run(move |done| {
-        if paths.is_empty() {
-            ingest::load_samples()
-        } else {
-            ingest::load::load_paths_progress(&paths, done)
+    let config_path = baogao::config::path();
+    let (config, config_error) = baogao::config::load(config_path.as_deref());
+    let paths = if paths.is_empty() {
+        config
+            .corpus
+            .iter()
+            .map(|p| baogao::config::expand(p))
+            .collect()
+    } else {
+        paths
+    };
+    let mut notes: Vec<String> = config_error.into_iter().collect();
+    // State needs a directory we can write; without one the reader works but forgets.
+    let state_path = baogao::state::path().filter(|p| {
+        let ok = p
+            .parent()
+            .is_some_and(|d| std::fs::create_dir_all(d).is_ok());
+        if !ok {
+            notes.push(format!(
+                "cannot use {}: marks and history will not be saved",
+                p.display()
+            ));
         }
+        ok
     });
+    let setup = baogao::term::Setup {
+        corpus_key: baogao::state::corpus_key(&paths),
+        state_path,
+        notes,
+        config,
+    };
+    let result = baogao::term::run(
+        move |done| {
+            if paths.is_empty() {
+                ingest::load_samples()
+            } else {
+                ingest::load::load_paths_progress(&paths, done)
+            }
+        },
+        setup,
+    );
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -582,6 +628,34 @@ fn main() -> ExitCode {
             paths,
         }) => compare_cmd(&a, &b, label.as_deref(), width, &paths),
         Some(Command::Coverage { json, paths }) => coverage_cmd(json, &paths),
+        Some(Command::Config { path, default }) => {
+            if default || !path {
+                emit(|out| out.write_all(baogao::config::DEFAULT.as_bytes()));
+            }
+            if path {
+                match baogao::config::path() {
+                    Some(p) => emit(|out| writeln!(out, "{}", p.display())),
+                    None => {
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "baogao: no config directory (HOME unset?)"
+                        );
+                        return ExitCode::from(1);
+                    }
+                }
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::StressState { file }) => {
+            let mut st = baogao::state::State::default();
+            for i in 0u64.. {
+                st.palette_history = (0..50).map(|k| format!("query {i} {k} 普法宣传")).collect();
+                if baogao::state::save(&file, &st).is_err() {
+                    return ExitCode::from(1);
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Some(Command::Synth { dir, count }) => {
             if std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_some()) {
                 let _ = writeln!(

@@ -72,9 +72,20 @@ fn install_panic_hook() {
     }));
 }
 
+/// What the reader starts with besides the corpus.
+#[derive(Debug, Default)]
+pub struct Setup {
+    pub config: crate::config::Config,
+    /// Problems to show once in the status bar (a broken config, a damaged state file).
+    pub notes: Vec<String>,
+    /// Where state is saved; `None`: it is not (no state directory).
+    pub state_path: Option<std::path::PathBuf>,
+    pub corpus_key: String,
+}
+
 /// Load with a progress screen, then run the reader until the user quits.
 /// `load` is called on a worker thread with a counter of files done.
-pub fn run<F>(load: F) -> io::Result<()>
+pub fn run<F>(load: F, mut setup: Setup) -> io::Result<()>
 where
     F: FnOnce(&AtomicUsize) -> Corpus + Send + 'static,
 {
@@ -105,7 +116,7 @@ where
             return Err(e);
         }
     };
-    let theme = Theme::from_env();
+    let theme = Theme::named(setup.config.theme.as_deref());
 
     let progress = Arc::new(AtomicUsize::new(0));
     let worker = {
@@ -146,9 +157,39 @@ where
         "loaded"
     );
     let mut app = App::new(corpus);
+    app.configure(&setup.config);
+    match &setup.state_path {
+        Some(p) => {
+            let (state, warn) = crate::state::load(p);
+            setup.notes.extend(warn);
+            app.restore(state, &setup.corpus_key);
+        }
+        None => setup
+            .notes
+            .push("no state directory: marks and history will not be saved".into()),
+    }
+    if !setup.notes.is_empty() {
+        for n in &setup.notes {
+            tracing::warn!("{n}");
+        }
+        app.status = Some(setup.notes.join(" · "));
+    }
     let result = event_loop(&mut term, &mut app, &theme, &stop);
     leave();
+    if let Some(p) = &setup.state_path
+        && let Err(e) = crate::state::save(p, &app.to_state())
+    {
+        tracing::warn!("cannot save state to {}: {e}", p.display());
+        eprintln!("baogao: cannot save state to {}: {e}", p.display());
+    }
     result
+}
+
+/// Put `text` on the clipboard through the terminal (OSC 52; tmux passes it on when
+/// its set-clipboard option allows). Writes exactly one escape sequence.
+pub fn write_clipboard(out: &mut impl std::io::Write, text: &str) -> io::Result<()> {
+    out.write_all(crate::ui::app::osc52(text).as_bytes())?;
+    out.flush()
 }
 
 fn event_loop(term: &mut Term, app: &mut App, theme: &Theme, stop: &AtomicBool) -> io::Result<()> {
@@ -184,6 +225,9 @@ fn event_loop(term: &mut Term, app: &mut App, theme: &Theme, stop: &AtomicBool) 
             _ => continue,
         }
         dirty = true;
+        if let Some(text) = app.clipboard.take() {
+            write_clipboard(&mut io::stdout(), &text)?;
+        }
         if app.should_quit {
             return Ok(());
         }

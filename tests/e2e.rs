@@ -36,7 +36,11 @@ impl Tmux {
         assert!(ok, "tmux new-session failed");
         // With set-clipboard on, an OSC 52 that reached tmux would become a paste buffer.
         t.cmd(&["set-option", "-g", "set-clipboard", "on"]);
-        t.send_line("export PS1='READY$ ' NO_COLOR=1 TERM=xterm-256color");
+        // Fresh config and state: nothing from the user's home, nothing left behind.
+        t.send_line(
+            "export PS1='READY$ ' NO_COLOR=1 TERM=xterm-256color \
+             XDG_STATE_HOME=$(mktemp -d) XDG_CONFIG_HOME=$(mktemp -d)",
+        );
         t.wait_for("READY$", Duration::from_secs(10));
         t.send_line(&format!("clear; {cmd}; echo EXIT=$?"));
         Some(t)

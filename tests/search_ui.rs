@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 fn screen(app: &mut App) -> String {
     let area = Rect::new(0, 0, 120, 40);
     let mut buf = Buffer::empty(area);
-    render(area, &mut buf, app, &Theme { color: false });
+    render(area, &mut buf, app, &Theme::PLAIN);
     let mut out = String::new();
     for y in 0..40 {
         let mut x = 0;

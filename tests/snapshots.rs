@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    render(area, &mut buf, app, &Theme { color: false });
+    render(area, &mut buf, app, &Theme::PLAIN);
     let mut out = String::new();
     for y in 0..h {
         let mut x = 0;

@@ -13,7 +13,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-const THEME: Theme = Theme { color: false };
+const THEME: Theme = Theme::PLAIN;
 
 fn app() -> App {
     App::new(load_samples())
@@ -191,6 +191,40 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
             a.focus = Pane::Tree;
             key(&mut a, KeyCode::Enter);
             (a, Box::new(|a, _| screen(a, 120, 40).contains("各机关")))
+        }
+        SetMark => {
+            let mut a = ready();
+            a.focus = Pane::Tree;
+            key(&mut a, KeyCode::Enter);
+            (
+                a,
+                Box::new(|a, _| {
+                    ch(a, 'q');
+                    a.state.corpora.values().any(|c| c.marks.contains_key(&'q')) && !a.should_quit
+                }),
+            )
+        }
+        GotoMark => {
+            let mut a = ready();
+            a.focus = Pane::Tree;
+            key(&mut a, KeyCode::Enter);
+            ch(&mut a, 'm');
+            ch(&mut a, 'b');
+            a.focus = Pane::Viewer;
+            ch(&mut a, 'G');
+            (
+                a,
+                Box::new(|a, b| {
+                    ch(a, 'b');
+                    a.scroll != b.scroll
+                }),
+            )
+        }
+        Copy | CopyCitation => {
+            let mut a = ready();
+            a.focus = Pane::Tree;
+            key(&mut a, KeyCode::Enter);
+            (a, Box::new(|a, _| a.clipboard.is_some()))
         }
         Coverage => (
             ready(),

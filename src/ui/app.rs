@@ -153,8 +153,19 @@ pub enum View {
 pub const OVERLAY_LIMIT: usize = 100;
 
 pub struct App {
+    /// Remembered between runs (marks, history, position); see crate::state.
+    pub state: crate::state::State,
+    /// The key this corpus is remembered under.
+    pub corpus_key: String,
+    /// 'm' or '\'' typed: the next letter names a mark.
+    pending_mark: Option<char>,
+    /// Text for the terminal to put on the clipboard (OSC 52).
+    pub clipboard: Option<String>,
     pub corpus: Arc<Corpus>,
     pub view: View,
+    pub keymap: keymap::Keymap,
+    /// Widest text line in the viewer (config `reading_width`).
+    pub reading_width: Option<u16>,
     pub indexes: Arc<Indexes>,
     indexing: bool,
     pub overlay: Option<Overlay>,
@@ -198,8 +209,14 @@ impl App {
         let order: Vec<usize> = (0..corpus.reports.len()).collect();
         let current = order.first().copied();
         let mut app = App {
+            state: crate::state::State::default(),
+            corpus_key: "samples".into(),
+            pending_mark: None,
+            clipboard: None,
             corpus,
             view: View::Reader,
+            keymap: keymap::Keymap::default(),
+            reading_width: None,
             indexes: Arc::new(Indexes::default()),
             indexing: false,
             overlay: None,
@@ -538,6 +555,20 @@ impl App {
             return;
         }
         self.status = None;
+        if let Some(kind) = self.pending_mark.take() {
+            if let KeyCode::Char(c) = ev.code
+                && c.is_ascii_alphabetic()
+            {
+                if kind == 'm' {
+                    self.set_mark(c);
+                } else {
+                    self.goto_mark(c);
+                }
+            } else {
+                self.status = Some("marks are letters".into());
+            }
+            return;
+        }
         // Type-to-filter: a Chinese (or any non-ASCII) character typed in the list starts
         // the filter with it; ASCII letters are key bindings.
         if self.focus == Pane::List
@@ -560,7 +591,7 @@ impl App {
             Pane::Tree => Scope::Tree,
             Pane::Viewer => Scope::Global,
         };
-        if let Some(a) = keymap::lookup(&ev, scope) {
+        if let Some(a) = self.keymap.lookup(&ev, scope) {
             self.apply(a);
         }
     }
@@ -750,6 +781,15 @@ impl App {
             Help => self.help = true,
             Suspend => self.suspend_requested = true,
             Across => self.open_across(),
+            SetMark => {
+                self.pending_mark = Some('m');
+                self.status = Some("mark: press a letter (A-Z works across reports)".into());
+            }
+            GotoMark => {
+                self.pending_mark = Some('\'');
+                self.status = Some("go to mark: press its letter".into());
+            }
+            Copy | CopyCitation => self.copy(a == Copy),
             SameNext => self.same_section(true),
             SamePrev => self.same_section(false),
             Compare => self.open_compare(),
@@ -939,6 +979,166 @@ impl App {
                 self.sync_tree_to_viewer();
             }
         }
+    }
+
+    // ----- marks, remembered state, copying -----
+
+    fn place(&mut self) -> Option<crate::state::Place> {
+        let p = self.pos()?;
+        Some(crate::state::Place {
+            report: self.corpus.reports[p.report].path.clone(),
+            para: p.para,
+            offset: p.offset,
+        })
+    }
+
+    fn pos_of(&self, pl: &crate::state::Place) -> Option<Pos> {
+        let report = self
+            .corpus
+            .reports
+            .iter()
+            .position(|r| r.path == pl.report)?;
+        Some(Pos {
+            report,
+            para: pl.para,
+            offset: pl.offset,
+        })
+    }
+
+    fn set_mark(&mut self, c: char) {
+        let Some(pl) = self.place() else { return };
+        if c.is_ascii_uppercase() {
+            self.state.global_marks.insert(c, pl);
+        } else {
+            self.state
+                .corpora
+                .entry(self.corpus_key.clone())
+                .or_default()
+                .marks
+                .insert(c, pl);
+        }
+        self.status = Some(format!("mark {c} set"));
+    }
+
+    fn goto_mark(&mut self, c: char) {
+        let pl = if c.is_ascii_uppercase() {
+            self.state.global_marks.get(&c).cloned()
+        } else {
+            self.state
+                .corpora
+                .get(&self.corpus_key)
+                .and_then(|cs| cs.marks.get(&c).cloned())
+        };
+        match pl.as_ref().and_then(|p| self.pos_of(p)) {
+            Some(p) => {
+                self.record_jump();
+                self.goto(p);
+                self.status = Some(format!("mark {c}"));
+            }
+            None if pl.is_some() => {
+                self.status = Some(format!("mark {c} is in a report that is not open"));
+            }
+            None => self.status = Some(format!("no mark {c}")),
+        }
+    }
+
+    /// Take remembered state: histories, jumps, and the last position in this corpus.
+    pub fn restore(&mut self, state: crate::state::State, corpus_key: &str) {
+        self.corpus_key = corpus_key.to_string();
+        self.palette_history = state.palette_history.clone();
+        self.text_history = state.search_history.clone();
+        let cs = state.corpora.get(corpus_key).cloned().unwrap_or_default();
+        self.state = state;
+        self.jumps = cs.jumps.iter().filter_map(|p| self.pos_of(p)).collect();
+        self.jump_at = self.jumps.len();
+        if let Some(p) = cs.last.as_ref().and_then(|p| self.pos_of(p)) {
+            self.goto(p);
+            self.focus = Pane::Viewer;
+        }
+    }
+
+    /// The state to save: this corpus's position and jumps, the histories.
+    pub fn to_state(&mut self) -> crate::state::State {
+        let last = self.place();
+        let jumps: Vec<crate::state::Place> = self
+            .jumps
+            .clone()
+            .iter()
+            .rev()
+            .take(100)
+            .rev()
+            .map(|p| crate::state::Place {
+                report: self.corpus.reports[p.report].path.clone(),
+                para: p.para,
+                offset: p.offset,
+            })
+            .collect();
+        let mut st = self.state.clone();
+        let cs = st.corpora.entry(self.corpus_key.clone()).or_default();
+        cs.last = last;
+        cs.jumps = jumps;
+        st.palette_history.clear();
+        for h in &self.palette_history {
+            crate::state::remember(&mut st.palette_history, h);
+        }
+        st.search_history.clear();
+        for h in &self.text_history {
+            crate::state::remember(&mut st.search_history, h);
+        }
+        st.version = 1;
+        st
+    }
+
+    /// "张店区科技局2024年度法治政府建设情况报告 › 一、… › （一）…"
+    pub fn citation(&mut self) -> Option<String> {
+        let id = self.section_at_scroll()?;
+        let r = self.report()?;
+        let mut chain = Vec::new();
+        let mut cur = Some(id);
+        while let Some(i) = cur {
+            let s = r.section(i);
+            chain.push(format!("{}{}", s.marker.as_deref().unwrap_or(""), s.title));
+            cur = s.parent;
+        }
+        chain.reverse();
+        Some(format!(
+            "{}（{}，{}）› {}",
+            r.meta.title,
+            r.meta.agency.as_deref().unwrap_or("机关不详"),
+            r.meta
+                .year
+                .map_or("年份不详".to_string(), |y| format!("{y}年度")),
+            chain.join(" › ")
+        ))
+    }
+
+    /// `y`: the section's text with a citation line; `Y`: the citation only.
+    fn copy(&mut self, with_text: bool) {
+        let Some(cite) = self.citation() else {
+            self.status = Some("nothing to copy here (scroll to a section)".into());
+            return;
+        };
+        if !osc52_supported() {
+            self.status = Some(format!(
+                "this terminal (TERM={}) cannot take a clipboard copy (OSC 52)",
+                std::env::var("TERM").unwrap_or_default()
+            ));
+            return;
+        }
+        let text = if with_text {
+            let id = self
+                .section_at_scroll()
+                .expect("citation implies a section");
+            let r = self.report().expect("citation implies a report");
+            format!("{cite}\n{}", crate::compare::section_text(r, id))
+        } else {
+            cite
+        };
+        self.status = Some(format!(
+            "copied {} characters to the clipboard",
+            text.chars().count()
+        ));
+        self.clipboard = Some(text);
     }
 
     // ----- the same section elsewhere, compare, coverage -----
@@ -1214,6 +1414,15 @@ impl App {
     }
 
     // ----- background indexes, palette and full-text search -----
+
+    /// Apply a config: keys, widths. (Theme is the renderer's.)
+    pub fn configure(&mut self, cfg: &crate::config::Config) {
+        self.keymap =
+            keymap::Keymap::with_overrides(cfg.keys.iter().map(|(a, k)| (a.as_str(), k.keys())));
+        self.ambiguous_wide = cfg.ambiguous_wide;
+        self.reading_width = cfg.reading_width.filter(|&w| w >= 10);
+        self.layout = None;
+    }
 
     /// Build the palette and full-text indexes on a background thread (once).
     pub fn start_indexing(&mut self) {
@@ -1509,6 +1718,23 @@ impl App {
             .as_ref()
             .map_or(Kind::Body, |(_, d)| d.paras[para as usize].kind)
     }
+}
+
+/// Terminals known not to support OSC 52 clipboard writes.
+pub fn osc52_supported() -> bool {
+    !matches!(
+        std::env::var("TERM").as_deref(),
+        Ok("linux") | Ok("dumb") | Ok("vt100") | Ok("vt220")
+    )
+}
+
+/// The OSC 52 sequence that puts `text` on the system clipboard.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
+    )
 }
 
 /// Move a list's first visible row only as far as needed to keep `sel` in view.

@@ -42,6 +42,10 @@ pub enum Action {
     Compare,
     Coverage,
     Across,
+    SetMark,
+    GotoMark,
+    Copy,
+    CopyCitation,
 }
 
 impl Action {
@@ -82,6 +86,10 @@ impl Action {
         Action::Compare,
         Action::Coverage,
         Action::Across,
+        Action::SetMark,
+        Action::GotoMark,
+        Action::Copy,
+        Action::CopyCitation,
     ];
 
     /// Stable name (for config overrides and messages).
@@ -123,6 +131,10 @@ impl Action {
             Compare => "compare",
             Coverage => "coverage",
             Across => "across_agencies",
+            SetMark => "set_mark",
+            GotoMark => "goto_mark",
+            Copy => "copy_section",
+            CopyCitation => "copy_citation",
         }
     }
 }
@@ -346,6 +358,20 @@ pub const KEYMAP: &[Binding] = &[
         "coverage matrix of the statutory parts",
     ),
     b(Key::ch('a'), Across, Global, "this section in every report"),
+    b(
+        Key::ch('m'),
+        SetMark,
+        Global,
+        "m + letter: set a mark (A-Z: global)",
+    ),
+    b(Key::ch('\''), GotoMark, Global, "' + letter: go to a mark"),
+    b(
+        Key::ch('y'),
+        Copy,
+        Global,
+        "copy section + citation (OSC 52)",
+    ),
+    b(Key::ch('Y'), CopyCitation, Global, "copy the citation only"),
     b(Key::ctrl('z'), Suspend, Global, "suspend (fg to resume)"),
 ];
 
@@ -361,6 +387,10 @@ pub fn lookup(ev: &KeyEvent, scope: Scope) -> Option<Action> {
 
 /// Help overlay lines: "keys  what", grouped by scope, one line per action.
 pub fn help_lines() -> Vec<(String, &'static str)> {
+    help_lines_of(KEYMAP)
+}
+
+fn help_lines_of(map: &[Binding]) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
     for scope in [Global, List, Tree] {
         let title = match scope {
@@ -370,12 +400,12 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
         };
         out.push((String::new(), title));
         let mut seen: Vec<(Action, &'static str)> = Vec::new();
-        for bd in KEYMAP.iter().filter(|b| b.scope == scope) {
+        for bd in map.iter().filter(|b| b.scope == scope) {
             if seen.contains(&(bd.action, bd.help)) {
                 continue;
             }
             seen.push((bd.action, bd.help));
-            let keys: Vec<String> = KEYMAP
+            let keys: Vec<String> = map
                 .iter()
                 .filter(|o| o.scope == scope && o.action == bd.action && o.help == bd.help)
                 .map(|o| o.key.label())
@@ -384,4 +414,110 @@ pub fn help_lines() -> Vec<(String, &'static str)> {
         }
     }
     out
+}
+
+impl Action {
+    /// The action with this config name.
+    pub fn by_name(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+impl Key {
+    /// "x", "X", "Ctrl-x", "Alt-x", "Enter", "Esc", "Tab", "Shift-Tab", "Space", "Up",
+    /// "Down", "Left", "Right", "Home", "End", "PgUp", "PgDn".
+    pub fn parse(s: &str) -> Option<Key> {
+        let (ctrl, alt, rest) = if let Some(r) = s.strip_prefix("Ctrl-") {
+            (true, false, r)
+        } else if let Some(r) = s.strip_prefix("Alt-") {
+            (false, true, r)
+        } else {
+            (false, false, s)
+        };
+        let code = match rest {
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Tab" => KeyCode::Tab,
+            "Shift-Tab" => KeyCode::BackTab,
+            "Space" => KeyCode::Char(' '),
+            "Up" => KeyCode::Up,
+            "Down" => KeyCode::Down,
+            "Left" => KeyCode::Left,
+            "Right" => KeyCode::Right,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "PgUp" => KeyCode::PageUp,
+            "PgDn" => KeyCode::PageDown,
+            one => {
+                let mut cs = one.chars();
+                let c = cs.next()?;
+                if cs.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
+            }
+        };
+        Some(Key { code, ctrl, alt })
+    }
+}
+
+/// The keymap in use: the defaults with the config's overrides applied.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: KEYMAP.to_vec(),
+        }
+    }
+}
+
+impl Keymap {
+    /// An overridden action loses its default keys and gets the given ones (in the
+    /// scope of its first default binding). Unknown names and keys are skipped (the
+    /// config parser reports them).
+    pub fn with_overrides<'a>(
+        overrides: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>,
+    ) -> Keymap {
+        let mut km = Keymap::default();
+        for (name, keys) in overrides {
+            let Some(action) = Action::by_name(name) else {
+                continue;
+            };
+            let template = km.bindings.iter().find(|b| b.action == action).copied();
+            let (scope, help) = template.map_or((Global, ""), |b| (b.scope, b.help));
+            km.bindings.retain(|b| b.action != action);
+            for k in keys.into_iter().filter_map(Key::parse) {
+                // The new key wins over any other action that had it.
+                km.bindings.retain(|b| !(b.key == k && b.scope == scope));
+                km.bindings.insert(
+                    0,
+                    Binding {
+                        key: k,
+                        action,
+                        scope,
+                        help,
+                    },
+                );
+            }
+        }
+        km
+    }
+
+    pub fn lookup(&self, ev: &KeyEvent, scope: Scope) -> Option<Action> {
+        self.bindings
+            .iter()
+            .filter(|b| b.scope == scope)
+            .chain(self.bindings.iter().filter(|b| b.scope == Global))
+            .find(|b| b.key.matches(ev))
+            .map(|b| b.action)
+    }
+
+    /// Help overlay lines for this keymap.
+    pub fn help_lines(&self) -> Vec<(String, &'static str)> {
+        help_lines_of(&self.bindings)
+    }
 }

@@ -4,7 +4,6 @@
 
 use super::app::{App, OverlayKind, Pane, PromptKind, View, keep_visible};
 use super::doc::Kind;
-use super::keymap;
 use crate::corpus::Label;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -19,21 +18,51 @@ use unicode_width::UnicodeWidthChar;
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
+    /// For light terminal backgrounds.
+    pub light: bool,
+    /// Only the 8 basic colours (no bright or grey variants).
+    pub basic: bool,
 }
 
 impl Theme {
+    pub const DARK: Theme = Theme {
+        color: true,
+        light: false,
+        basic: false,
+    };
+    pub const PLAIN: Theme = Theme {
+        color: false,
+        light: false,
+        basic: false,
+    };
+
     /// Honour NO_COLOR (any non-empty value).
     pub fn from_env() -> Theme {
+        Theme::named(None)
+    }
+
+    /// "dark", "light" or "16" from the config; NO_COLOR always wins.
+    pub fn named(name: Option<&str>) -> Theme {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            color,
+            light: name == Some("light"),
+            basic: name == Some("16"),
         }
     }
+
     fn fg(&self, c: Color) -> Style {
-        if self.color {
-            Style::new().fg(c)
-        } else {
-            Style::new()
+        if !self.color {
+            return Style::new();
         }
+        let c = match (c, self.light, self.basic) {
+            // Greys and yellow read badly on white; bright variants are not basic.
+            (Color::Yellow, true, _) => Color::Blue,
+            (Color::DarkGray, true, _) => Color::Gray,
+            (Color::DarkGray, false, true) => return Style::new().add_modifier(Modifier::DIM),
+            (c, _, _) => c,
+        };
+        Style::new().fg(c)
     }
     fn border(&self, focused: bool) -> Style {
         if focused {
@@ -430,6 +459,11 @@ fn draw_viewer(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     }
     let search = app.search.clone();
     let scroll = app.scroll;
+    let inner = match app.reading_width {
+        Some(w) if w < inner.width => Rect::new(inner.x, inner.y, w, inner.height),
+        _ => inner,
+    };
+    app.geometry.viewer_cols = inner.width.max(1);
     let Some(layout) = app.layout(inner.width).cloned() else {
         put(
             buf,
@@ -531,7 +565,7 @@ fn draw_status(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
 }
 
 fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
-    let lines = keymap::help_lines();
+    let lines = app.keymap.help_lines();
     let w = area.width.min(64);
     let h = area.height.min(lines.len() as u16 + 2);
     if w < 8 || h < 3 {

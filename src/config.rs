@@ -1,0 +1,188 @@
+//! The config file: ~/.config/baogao/config.toml on Linux (directories' ProjectDirs, so
+//! XDG_CONFIG_HOME is honoured). Every option is optional; a file with an error is
+//! reported (file, line, what) and the defaults are used. The file is only ever read.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Folders (or files) opened when baogao is started without a PATH.
+    pub corpus: Vec<PathBuf>,
+    /// "dark" (default), "light" or "16" (the 8 basic colours and their bright forms
+    /// only). NO_COLOR always wins.
+    pub theme: Option<String>,
+    /// Draw East-Asian ambiguous characters (“ ” · —) two cells wide, as many CJK
+    /// terminal setups do.
+    pub ambiguous_wide: bool,
+    /// Widest text line in the viewer, in cells (easier reading on wide terminals).
+    pub reading_width: Option<u16>,
+    /// Key overrides: action name = key or [keys], e.g. `quit = "x"`,
+    /// `palette = ["Ctrl-p", "Alt-p"]`.
+    pub keys: BTreeMap<String, KeySpec>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeySpec {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeySpec {
+    pub fn keys(&self) -> Vec<&str> {
+        match self {
+            KeySpec::One(k) => vec![k.as_str()],
+            KeySpec::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// Where the config file lives (it need not exist).
+pub fn path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("BAOGAO_CONFIG") {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "baogao").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Read the config. A missing file is the defaults; a broken one is the defaults plus
+/// a message naming the file, the line and what is wrong.
+pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
+    let Some(path) = path else {
+        return (Config::default(), None);
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
+        Err(e) => {
+            return (
+                Config::default(),
+                Some(format!(
+                    "cannot read {}: {e}; using defaults",
+                    path.display()
+                )),
+            );
+        }
+    };
+    match parse(&text) {
+        Ok(c) => (c, None),
+        Err(what) => (
+            Config::default(),
+            Some(format!("{}: {what}; using defaults", path.display())),
+        ),
+    }
+}
+
+/// Parse config text; errors say the line and what is wrong.
+pub fn parse(text: &str) -> Result<Config, String> {
+    let cfg: Config = toml::from_str(text).map_err(|e| {
+        let what = e.message().trim().to_string();
+        match e.span() {
+            Some(span) => {
+                let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                format!("line {line}: {what}")
+            }
+            None => what,
+        }
+    })?;
+    if let Some(t) = &cfg.theme
+        && !matches!(t.as_str(), "dark" | "light" | "16")
+    {
+        let line = line_of(text, "theme");
+        return Err(format!(
+            "line {line}: theme must be \"dark\", \"light\" or \"16\", not {t:?}"
+        ));
+    }
+    for (action, spec) in &cfg.keys {
+        let line = line_of(text, action);
+        if crate::ui::keymap::Action::by_name(action).is_none() {
+            return Err(format!(
+                "line {line}: no action called {action:?} (see `?` in the reader)"
+            ));
+        }
+        for k in spec.keys() {
+            if crate::ui::keymap::Key::parse(k).is_none() {
+                return Err(format!(
+                    "line {line}: cannot read the key {k:?} for {action}"
+                ));
+            }
+        }
+    }
+    Ok(cfg)
+}
+
+fn line_of(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim_start().starts_with(key))
+        .map_or(1, |i| i + 1)
+}
+
+/// The commented default file (`baogao config --default`).
+pub const DEFAULT: &str = r#"# baogao configuration. Every option is optional; these are the defaults.
+# Location: `baogao config --path` (on Linux ~/.config/baogao/config.toml).
+
+# Folders (or files) opened when baogao starts without a PATH.
+# corpus = ["/srv/reports/2024", "~/reports"]
+corpus = []
+
+# Colours: "dark", "light" or "16" (basic colours only). NO_COLOR always wins.
+theme = "dark"
+
+# Draw East-Asian ambiguous characters (“ ” · —) two cells wide. Turn this on when
+# your terminal does (quotes then look misaligned without it).
+ambiguous_wide = false
+
+# Widest text line in the viewer, in cells. Unset: the whole pane.
+# reading_width = 80
+
+# Key overrides: action = "key" or ["key", ...]. Keys look like "x", "X", "Ctrl-x",
+# "Alt-x", "Enter", "Esc", "Tab", "Space", "Up", "PgDn". Action names are listed in the
+# reader's help (`?`) and in the README.
+[keys]
+# quit = ["q", "Ctrl-q"]
+# palette = "Ctrl-p"
+"#;
+
+/// Expand a leading `~/` in configured paths.
+pub fn expand(p: &Path) -> PathBuf {
+    if let Ok(rest) = p.strip_prefix("~")
+        && let Some(home) = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
+    {
+        return home.join(rest);
+    }
+    p.to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_file_parses_to_the_defaults() {
+        let c = parse(DEFAULT).unwrap();
+        assert_eq!(
+            c,
+            Config {
+                theme: Some("dark".into()),
+                ..Config::default()
+            }
+        );
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_problem() {
+        let e = parse("theme = \"dark\"\nambiguous_wide = \"yes\"\n").unwrap_err();
+        assert!(e.starts_with("line 2:"), "{e}");
+        let e = parse("colour = 1\n").unwrap_err();
+        assert!(e.contains("line 1") && e.contains("colour"), "{e}");
+        let e = parse("theme = \"pink\"\n").unwrap_err();
+        assert!(e.contains("line 1") && e.contains("pink"), "{e}");
+        let e = parse("[keys]\nfly = \"f\"\n").unwrap_err();
+        assert!(e.contains("line 2") && e.contains("fly"), "{e}");
+        let e = parse("[keys]\nquit = \"Hyper-q\"\n").unwrap_err();
+        assert!(e.contains("Hyper-q"), "{e}");
+    }
+}

@@ -1,0 +1,388 @@
+//! Config, remembered state and copying: with temporary config/state locations, through
+//! the App headlessly and through the real binary (in tmux where a terminal is needed).
+use baogao::config::{self, Config};
+use baogao::ingest::load_samples;
+use baogao::state;
+use baogao::ui::app::{App, Pane, osc52};
+use baogao::ui::{Theme, render};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use std::process::Command;
+use std::time::{Duration, Instant};
+use unicode_width::UnicodeWidthStr;
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    render(area, &mut buf, app, &Theme::PLAIN);
+    let mut out = String::new();
+    for y in 0..h {
+        let mut x = 0;
+        while x < w {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn key(a: &mut App, c: char) {
+    a.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+fn app_with(cfg: &str) -> App {
+    let cfg = config::parse(cfg).unwrap();
+    let mut a = App::new(load_samples());
+    a.configure(&cfg);
+    screen(&mut a, 120, 40);
+    a
+}
+
+#[test]
+fn every_option_changes_behaviour() {
+    // keys: quit moves to x (and q no longer quits).
+    let mut a = app_with("[keys]\nquit = [\"x\", \"Ctrl-q\"]\n");
+    key(&mut a, 'q');
+    assert!(!a.should_quit);
+    key(&mut a, 'x');
+    assert!(a.should_quit);
+    assert!(screen(&mut a, 120, 40).contains("报告"));
+    let mut a = app_with("[keys]\nquit = \"x\"\n");
+    key(&mut a, '?');
+    let help = screen(&mut a, 120, 60);
+    assert!(help.contains("x                     quit"), "{help}");
+
+    // reading_width caps the text lines.
+    let mut a = app_with("reading_width = 30\n");
+    a.focus = Pane::Viewer;
+    screen(&mut a, 120, 40);
+    assert_eq!(a.geometry.viewer_cols, 30);
+    let l = a.layout(30).unwrap();
+    assert!(l.rows.len() > 100);
+
+    // ambiguous_wide: “ ” count two cells, so lines with quotes hold less.
+    let mut narrow = app_with("");
+    let mut wide = app_with("ambiguous_wide = true\n");
+    let rows = |a: &mut App| a.layout(40).unwrap().rows.clone();
+    let (w, n) = (rows(&mut wide), rows(&mut narrow));
+    assert_ne!(w, n, "quotes take two cells each, so lines break elsewhere");
+    for r in &w {
+        let doc = wide.doc().unwrap();
+        assert!(baogao::wrap::str_width(doc.row_text(r), true) <= 40);
+    }
+
+    // theme
+    let t = Theme::named(Some("light"));
+    assert!(t.light || !t.color);
+    let t = Theme::named(Some("16"));
+    assert!(t.basic || !t.color);
+
+    // corpus: used when no PATH is given (checked through the binary below).
+    let c = config::parse("corpus = [\"~/reports\"]\n").unwrap();
+    assert!(!config::expand(&c.corpus[0]).starts_with("~"));
+}
+
+#[test]
+fn config_command_prints_path_and_a_default_that_parses() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    let out = Command::new(bin)
+        .args(["config", "--path"])
+        .env("XDG_CONFIG_HOME", dir.path())
+        .env_remove("BAOGAO_CONFIG")
+        .output()
+        .unwrap();
+    let p = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        p.trim(),
+        dir.path().join("baogao/config.toml").display().to_string()
+    );
+    let out = Command::new(bin)
+        .args(["config", "--default"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(config::parse(&text).unwrap().theme.as_deref(), Some("dark"));
+    assert_eq!(Config::default().reading_width, None);
+}
+
+#[test]
+fn y_emits_exactly_one_osc52_with_the_section_and_citation() {
+    let mut a = App::new(load_samples());
+    screen(&mut a, 120, 40);
+    a.focus = Pane::Tree;
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    key(&mut a, 'y');
+    let text = a.clipboard.take().expect("y asks for a copy");
+    let cite = text.lines().next().unwrap();
+    assert_eq!(
+        cite,
+        "张店区科技局2024年度法治政府建设情况报告（张店区科技局，2024年度）› 一、党政主要负责人履行推进法治建设第一责任人职责情况"
+    );
+    assert!(text.contains("制定本年度学习计划"));
+    let mut out = Vec::new();
+    baogao::term::write_clipboard(&mut out, &text).unwrap();
+    use base64::Engine;
+    let expected = format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
+    );
+    assert_eq!(out, expected.as_bytes());
+    assert_eq!(osc52(&text), expected);
+    // Nothing else: one ESC, one BEL.
+    assert_eq!(out.iter().filter(|&&b| b == 0x1b).count(), 1);
+    assert_eq!(out.iter().filter(|&&b| b == 0x07).count(), 1);
+    key(&mut a, 'Y');
+    assert_eq!(a.clipboard.take().unwrap(), cite);
+}
+
+#[test]
+fn killed_mid_write_never_leaves_an_unreadable_state_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("state.json");
+    let bin = env!("CARGO_BIN_EXE_baogao");
+    let mut seed = 0x9E37_79B9u64;
+    for round in 0..25 {
+        let mut child = Command::new(bin)
+            .args(["stress-state"])
+            .arg(&file)
+            .spawn()
+            .unwrap();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        std::thread::sleep(Duration::from_millis(5 + (seed >> 33) % 60));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        if file.exists() {
+            let (st, warn) = state::load(&file);
+            assert!(warn.is_none(), "round {round}: {warn:?}");
+            assert_eq!(st.palette_history.len(), 50, "round {round}");
+        }
+    }
+    assert!(file.exists());
+}
+
+// ----- through the real binary in tmux -----
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(env: &[(&str, String)], args: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux not installed: skipped");
+            return None;
+        }
+        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let t = Tmux {
+            socket: format!(
+                "baogao-cfg-{}-{}",
+                std::process::id(),
+                N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            ),
+        };
+        let mut cmd = String::from("env");
+        for (k, v) in env {
+            cmd.push_str(&format!(" {k}='{v}'"));
+        }
+        cmd.push_str(&format!(
+            " BAOGAO_LOG=/dev/null {} {args}; echo EXIT=$?; sleep 30",
+            env!("CARGO_BIN_EXE_baogao")
+        ));
+        let ok = t
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-x",
+                "120",
+                "-y",
+                "40",
+                "-s",
+                "t",
+                &cmd,
+            ])
+            .status
+            .success();
+        assert!(ok);
+        Some(t)
+    }
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .unwrap()
+    }
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.cmd(&["send-keys", "-t", "t", k]);
+            std::thread::sleep(Duration::from_millis(80));
+        }
+    }
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "waiting for {needle:?}:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.cmd(&["kill-server"]);
+    }
+}
+
+#[test]
+fn marks_history_and_position_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = vec![
+        (
+            "XDG_STATE_HOME",
+            dir.path().join("state").display().to_string(),
+        ),
+        (
+            "XDG_CONFIG_HOME",
+            dir.path().join("config").display().to_string(),
+        ),
+    ];
+    let Some(t) = Tmux::start(&env, "") else {
+        return;
+    };
+    t.wait_for("报告 5");
+    // Report 003, its second section, mark it `a`; then a palette jump to 高青's plan.
+    t.keys(&["j", "j", "j", "Enter", "j", "Enter", "m", "a"]);
+    t.wait_for("mark a set");
+    t.keys(&["C-p"]);
+    t.cmd(&["send-keys", "-t", "t", "-l", "gaoqing"]);
+    std::thread::sleep(Duration::from_millis(300));
+    t.keys(&["Enter"]);
+    t.wait_for("高青县科学技术局 ›");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    drop(t);
+    let saved = dir.path().join("state/baogao/state.json");
+    assert!(saved.exists(), "state saved under XDG_STATE_HOME");
+
+    let Some(t) = Tmux::start(&env, "") else {
+        return;
+    };
+    // Back where we were: 高青 in the viewer.
+    t.wait_for("高青县科学技术局 ›");
+    // The mark survived.
+    t.keys(&["'", "a"]);
+    let s = t.wait_for("mark a");
+    assert!(
+        s.contains("┐┌重庆市大足区科学技术局2024年法治政府建设情况报告"),
+        "{s}"
+    );
+    // The palette history survived.
+    t.keys(&["C-p", "Up"]);
+    t.wait_for("» gaoqing");
+    t.keys(&["Escape", "q"]);
+    t.wait_for("EXIT=0");
+}
+
+#[test]
+fn a_broken_config_is_reported_and_defaults_are_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("baogao");
+    std::fs::create_dir_all(&cfg).unwrap();
+    let file = cfg.join("config.toml");
+    std::fs::write(&file, "theme = \"dark\"\nreading_width = \"wide\"\n").unwrap();
+    let env = vec![
+        ("XDG_CONFIG_HOME", dir.path().display().to_string()),
+        ("XDG_STATE_HOME", dir.path().join("s").display().to_string()),
+    ];
+    let Some(t) = Tmux::start(&env, "") else {
+        return;
+    };
+    let s = t.wait_for("line 2");
+    assert!(s.contains("config.toml"), "{s}");
+    assert!(
+        s.contains("报告 5"),
+        "the app started with the samples:\n{s}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "theme = \"dark\"\nreading_width = \"wide\"\n",
+        "the user's file is never rewritten"
+    );
+}
+
+#[test]
+fn configured_corpus_opens_without_a_path_and_damaged_state_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir_all(&reports).unwrap();
+    std::fs::write(
+        reports.join("r.txt"),
+        "某某县司法局2023年法治政府建设情况报告\n一、主要举措和成效\n正文。\n",
+    )
+    .unwrap();
+    let cfg = dir.path().join("config/baogao");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(
+        cfg.join("config.toml"),
+        format!("corpus = [\"{}\"]\n", reports.display()),
+    )
+    .unwrap();
+    let st = dir.path().join("state/baogao");
+    std::fs::create_dir_all(&st).unwrap();
+    std::fs::write(st.join("state.json"), "{ not json").unwrap();
+    let env = vec![
+        (
+            "XDG_CONFIG_HOME",
+            dir.path().join("config").display().to_string(),
+        ),
+        (
+            "XDG_STATE_HOME",
+            dir.path().join("state").display().to_string(),
+        ),
+    ];
+    let Some(t) = Tmux::start(&env, "") else {
+        return;
+    };
+    let s = t.wait_for("报告 1");
+    assert!(s.contains("某某县司法局"), "{s}");
+    assert!(s.contains("damaged"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+    assert_eq!(
+        std::fs::read_to_string(st.join("state.json.bak")).unwrap(),
+        "{ not json"
+    );
+    // The new state file is whole.
+    let (_, warn) = state::load(&st.join("state.json"));
+    assert!(warn.is_none());
+}
+
+#[test]
+fn without_a_usable_state_dir_state_is_not_saved_and_the_status_bar_says_so() {
+    // A state directory that cannot be created (under a file).
+    let Some(t) = Tmux::start(&[("XDG_STATE_HOME", "/dev/null/nope".to_string())], "") else {
+        return;
+    };
+    let s = t.wait_for("报告 5");
+    assert!(s.contains("will not be saved"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("EXIT=0");
+}
