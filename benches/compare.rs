@@ -7,21 +7,13 @@ use baogao::compare;
 use baogao::corpus::{Label, PARTS};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::PathBuf;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn corpus_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus");
-    let complete = dir.join(".complete");
-    if !complete.exists() {
-        let _ = std::fs::remove_dir_all(&dir);
-        let bytes = baogao::synth::write_corpus(&dir, 10_000).expect("write bench corpus");
-        std::fs::write(&complete, bytes.to_string()).unwrap();
-    }
-    dir
-}
+#[path = "common.rs"]
+mod common;
+use common::corpus_dir;
 
 /// A report of at least `chars` characters: generated sections appended until long.
 fn long_report(seed: u64, chars: usize) -> baogao::Report {

@@ -7,26 +7,18 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-const REPORTS: usize = 10_000;
+use common::REPORTS;
 
 // The same allocator as the binary, so the figure is what a user gets.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn corpus_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus");
-    let complete = dir.join(".complete");
-    if !complete.exists() {
-        let _ = std::fs::remove_dir_all(&dir);
-        let bytes = baogao::synth::write_corpus(&dir, REPORTS).expect("write bench corpus");
-        std::fs::write(&complete, bytes.to_string()).unwrap();
-    }
-    dir
-}
+#[path = "common.rs"]
+mod common;
+use common::corpus_dir;
 
 fn load(c: &mut Criterion) {
     let dir = corpus_dir();

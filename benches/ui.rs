@@ -11,21 +11,13 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::PathBuf;
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn corpus_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus");
-    let complete = dir.join(".complete");
-    if !complete.exists() {
-        let _ = std::fs::remove_dir_all(&dir);
-        let bytes = baogao::synth::write_corpus(&dir, 10_000).expect("write bench corpus");
-        std::fs::write(&complete, bytes.to_string()).unwrap();
-    }
-    dir
-}
+#[path = "common.rs"]
+mod common;
+use common::corpus_dir;
 
 fn frame(c: &mut Criterion) {
     let corpus = baogao::ingest::load_paths(&[corpus_dir()]);

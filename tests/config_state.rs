@@ -3,31 +3,14 @@
 use baogao::config::{self, Config};
 use baogao::ingest::load_samples;
 use baogao::state;
+use baogao::ui::Theme;
 use baogao::ui::app::{App, Pane, osc52};
-use baogao::ui::{Theme, render};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
 use std::process::Command;
 use std::time::{Duration, Instant};
-use unicode_width::UnicodeWidthStr;
 
-fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let area = Rect::new(0, 0, w, h);
-    let mut buf = Buffer::empty(area);
-    render(area, &mut buf, app, &Theme::PLAIN);
-    let mut out = String::new();
-    for y in 0..h {
-        let mut x = 0;
-        while x < w {
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            x += sym.width().max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
-}
+mod common;
+use common::screen;
 
 fn key(a: &mut App, c: char) {
     a.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));

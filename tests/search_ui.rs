@@ -2,27 +2,12 @@
 //! section. Indexes are built in the background as in the terminal; tests wait for them.
 use baogao::ingest::load_samples;
 use baogao::ui::app::{App, Pane};
-use baogao::ui::{Theme, render};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
-use unicode_width::UnicodeWidthStr;
+
+mod common;
 
 fn screen(app: &mut App) -> String {
-    let area = Rect::new(0, 0, 120, 40);
-    let mut buf = Buffer::empty(area);
-    render(area, &mut buf, app, &Theme::PLAIN);
-    let mut out = String::new();
-    for y in 0..40 {
-        let mut x = 0;
-        while x < 120 {
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            x += sym.width().max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
+    common::screen(app, 120, 40)
 }
 
 fn app() -> App {

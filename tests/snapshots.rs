@@ -3,29 +3,16 @@
 use baogao::ingest::load_samples;
 use baogao::ui::app::{App, Pane};
 use baogao::ui::keymap::Action;
-use baogao::ui::{Theme, render};
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
-use unicode_width::UnicodeWidthStr;
 
+mod common;
+
+/// The screen with trailing spaces trimmed (stable snapshots).
 fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let area = Rect::new(0, 0, w, h);
-    let mut buf = Buffer::empty(area);
-    render(area, &mut buf, app, &Theme::PLAIN);
-    let mut out = String::new();
-    for y in 0..h {
-        let mut x = 0;
-        let mut line = String::new();
-        while x < w {
-            let sym = buf[(x, y)].symbol();
-            line.push_str(sym);
-            x += sym.width().max(1) as u16;
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    common::screen(app, w, h)
+        .lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect()
 }
 
 fn app() -> App {

@@ -27,20 +27,8 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
     text(&buf)
 }
 
-fn text(buf: &Buffer) -> String {
-    let a = buf.area;
-    let mut out = String::new();
-    for y in a.y..a.y + a.height {
-        let mut x = a.x;
-        while x < a.x + a.width {
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            x += sym.width().max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
-}
+mod common;
+use common::buffer_text as text;
 
 fn key(app: &mut App, code: KeyCode) {
     app.on_key(KeyEvent::new(code, KeyModifiers::NONE));

@@ -89,6 +89,22 @@ pub struct Overlay {
     pub pending: bool,
 }
 
+impl Overlay {
+    /// The selected result: report and section.
+    pub fn target(&self) -> Option<(usize, SectionId)> {
+        match self.kind {
+            OverlayKind::Palette => self
+                .palette_hits
+                .get(self.sel)
+                .map(|h| (h.at.report as usize, h.at.section)),
+            OverlayKind::Text => self
+                .text_hits
+                .get(self.sel)
+                .map(|h| (h.doc.report as usize, h.doc.section)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OverlayKind {
     Palette,
@@ -1526,17 +1542,7 @@ impl App {
 
     /// The selected result's place.
     fn overlay_target(&self) -> Option<(usize, SectionId)> {
-        let o = self.overlay.as_ref()?;
-        match o.kind {
-            OverlayKind::Palette => o
-                .palette_hits
-                .get(o.sel)
-                .map(|h| (h.at.report as usize, h.at.section)),
-            OverlayKind::Text => o
-                .text_hits
-                .get(o.sel)
-                .map(|h| (h.doc.report as usize, h.doc.section)),
-        }
+        self.overlay.as_ref()?.target()
     }
 
     /// Show the selected result behind the overlay (Esc undoes it).
@@ -1587,16 +1593,7 @@ impl App {
                 if !o.input.trim().is_empty() && hist.last() != Some(&o.input) {
                     hist.push(o.input.clone());
                 }
-                let target = match o.kind {
-                    OverlayKind::Palette => o
-                        .palette_hits
-                        .get(o.sel)
-                        .map(|h| (h.at.report as usize, h.at.section)),
-                    OverlayKind::Text => o
-                        .text_hits
-                        .get(o.sel)
-                        .map(|h| (h.doc.report as usize, h.doc.section)),
-                };
+                let target = o.target();
                 let Some((report, section)) = target else {
                     if let Some(p) = o.origin {
                         self.goto(p);

@@ -377,10 +377,13 @@ pub const KEYMAP: &[Binding] = &[
 
 /// The action for a key in a scope (scoped bindings before global ones).
 pub fn lookup(ev: &KeyEvent, scope: Scope) -> Option<Action> {
-    KEYMAP
-        .iter()
+    lookup_in(KEYMAP, ev, scope)
+}
+
+fn lookup_in(map: &[Binding], ev: &KeyEvent, scope: Scope) -> Option<Action> {
+    map.iter()
         .filter(|b| b.scope == scope)
-        .chain(KEYMAP.iter().filter(|b| b.scope == Global))
+        .chain(map.iter().filter(|b| b.scope == Global))
         .find(|b| b.key.matches(ev))
         .map(|b| b.action)
 }
@@ -508,12 +511,7 @@ impl Keymap {
     }
 
     pub fn lookup(&self, ev: &KeyEvent, scope: Scope) -> Option<Action> {
-        self.bindings
-            .iter()
-            .filter(|b| b.scope == scope)
-            .chain(self.bindings.iter().filter(|b| b.scope == Global))
-            .find(|b| b.key.matches(ev))
-            .map(|b| b.action)
+        lookup_in(&self.bindings, ev, scope)
     }
 
     /// Help overlay lines for this keymap.

@@ -79,3 +79,31 @@ pub fn diff(expected: &str, actual: &str) -> String {
     }
     out
 }
+
+/// Render the reader at w×h (no colours) and return the screen as text, wide
+/// characters once per cell pair.
+pub fn screen(app: &mut baogao::ui::App, w: u16, h: u16) -> String {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    baogao::ui::render(area, &mut buf, app, &baogao::ui::Theme::PLAIN);
+    buffer_text(&buf)
+}
+
+/// A buffer as text, one line per row.
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let a = buf.area;
+    let mut out = String::new();
+    for y in a.y..a.y + a.height {
+        let mut x = a.x;
+        while x < a.x + a.width {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += sym.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
