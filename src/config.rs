@@ -146,6 +146,22 @@ ambiguous_wide = false
 # palette = "Ctrl-p"
 "#;
 
+/// The default file followed by the action names keys can be given to, with their
+/// default keys (`baogao config --default`).
+pub fn default_text() -> String {
+    let mut out = String::from(DEFAULT);
+    out.push_str("\n# Actions and their default keys:\n");
+    for a in crate::ui::keymap::Action::ALL {
+        let keys: Vec<String> = crate::ui::keymap::KEYMAP
+            .iter()
+            .filter(|b| b.action == *a)
+            .map(|b| format!("{:?}", b.key.label()))
+            .collect();
+        out.push_str(&format!("# {} = [{}]\n", a.name(), keys.join(", ")));
+    }
+    out
+}
+
 /// Expand a leading `~/` in configured paths.
 pub fn expand(p: &Path) -> PathBuf {
     if let Ok(rest) = p.strip_prefix("~")
@@ -159,6 +175,20 @@ pub fn expand(p: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_default_key_reads_back_as_written() {
+        for b in crate::ui::keymap::KEYMAP {
+            assert_eq!(
+                crate::ui::keymap::Key::parse(&b.key.label()),
+                Some(b.key),
+                "{}",
+                b.key.label()
+            );
+        }
+        // And the listed defaults parse as a config.
+        assert!(parse(&default_text()).is_ok());
+    }
 
     #[test]
     fn the_default_file_parses_to_the_defaults() {

@@ -630,7 +630,7 @@ fn main() -> ExitCode {
         Some(Command::Coverage { json, paths }) => coverage_cmd(json, &paths),
         Some(Command::Config { path, default }) => {
             if default || !path {
-                emit(|out| out.write_all(baogao::config::DEFAULT.as_bytes()));
+                emit(|out| out.write_all(baogao::config::default_text().as_bytes()));
             }
             if path {
                 match baogao::config::path() {

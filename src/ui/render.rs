@@ -464,7 +464,7 @@ fn draw_viewer(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         _ => inner,
     };
     app.geometry.viewer_cols = inner.width.max(1);
-    let Some(layout) = app.layout(inner.width).cloned() else {
+    let Some(layout) = app.layout(inner.width) else {
         put(
             buf,
             inner.x,
@@ -475,12 +475,19 @@ fn draw_viewer(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         );
         return;
     };
-    let cur_hit = search.as_ref().and_then(|s| s.cur.map(|c| s.hits[c]));
-    for (k, row_i) in (scroll..layout.rows.len())
+    // Only the visible rows (and their hits) are taken from the cached layout.
+    let visible: Vec<(super::doc::Row, Vec<std::ops::Range<usize>>)> = (scroll..layout.rows.len())
         .take(inner.height as usize)
-        .enumerate()
-    {
-        let row = layout.rows[row_i];
+        .map(|i| {
+            let hits = search
+                .as_ref()
+                .map(|s| layout.hits_on(i, &s.hits))
+                .unwrap_or_default();
+            (layout.rows[i], hits)
+        })
+        .collect();
+    let cur_hit = search.as_ref().and_then(|s| s.cur.map(|c| s.hits[c]));
+    for (k, (row, hits)) in visible.into_iter().enumerate() {
         let kind = app.para_kind(row.para);
         let style = theme.kind(kind);
         let y = inner.y + k as u16;
@@ -488,10 +495,6 @@ fn draw_viewer(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             let doc = app.doc().expect("layout implies doc");
             doc.row_text(&row).to_string()
         };
-        let hits = search
-            .as_ref()
-            .map(|s| layout.hits_on(row_i, &s.hits))
-            .unwrap_or_default();
         if hits.is_empty() {
             put(buf, inner.x, y, &text, inner.width, style);
             continue;
