@@ -1,7 +1,7 @@
 //! Full-text search: a jieba-segmented inverted index over every section (its heading and
 //! its own text), BM25 ranking, quoted phrases matched exactly.
 //!
-//! Postings are compact (a u32 section number and a u16 term count each); the index is
+//! Postings are compact (delta- and varint-encoded section numbers and counts); the index is
 //! built on both cores and is meant to be built off the UI thread.
 
 use crate::corpus::{Corpus, SectionId};
@@ -19,10 +19,72 @@ pub struct Doc {
 /// A section after segmentation: its terms with counts, and its length in tokens.
 type SegmentedDoc = (Doc, Vec<(String, u16)>, u32);
 
+/// A term's postings: (section, count) pairs in section order, delta- and
+/// varint-encoded (most entries take two bytes).
 #[derive(Debug, Default)]
 struct Postings {
-    docs: Vec<u32>,
-    tf: Vec<u16>,
+    bytes: Vec<u8>,
+    len: u32,
+    last: u32,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+impl Postings {
+    fn push(&mut self, doc: u32, tf: u16) {
+        put_varint(&mut self.bytes, doc - self.last);
+        put_varint(&mut self.bytes, tf as u32);
+        self.last = doc;
+        self.len += 1;
+    }
+
+    fn iter(&self) -> PostingIter<'_> {
+        PostingIter {
+            bytes: &self.bytes,
+            at: 0,
+            doc: 0,
+        }
+    }
+}
+
+struct PostingIter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    doc: u32,
+}
+
+impl PostingIter<'_> {
+    fn varint(&mut self) -> u32 {
+        let mut v = 0u32;
+        let mut shift = 0;
+        while let Some(&b) = self.bytes.get(self.at) {
+            self.at += 1;
+            v |= ((b & 0x7f) as u32) << shift;
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        v
+    }
+}
+
+impl Iterator for PostingIter<'_> {
+    type Item = (u32, u16);
+    fn next(&mut self) -> Option<(u32, u16)> {
+        if self.at >= self.bytes.len() {
+            return None;
+        }
+        self.doc += self.varint();
+        let tf = self.varint() as u16;
+        Some((self.doc, tf))
+    }
 }
 
 pub struct TextIndex {
@@ -177,16 +239,13 @@ impl TextIndex {
                                 x
                             }
                         };
-                        let p = &mut postings[tid as usize];
-                        p.docs.push(id);
-                        p.tf.push(tf);
+                        postings[tid as usize].push(id, tf);
                     }
                 }
             }
         }
         for p in &mut postings {
-            p.docs.shrink_to_fit();
-            p.tf.shrink_to_fit();
+            p.bytes.shrink_to_fit();
         }
         let avg_len = if doc_len.is_empty() {
             1.0
@@ -214,7 +273,7 @@ impl TextIndex {
     pub fn posting_bytes(&self) -> usize {
         self.postings
             .iter()
-            .map(|p| p.docs.capacity() * 4 + p.tf.capacity() * 2)
+            .map(|p| p.bytes.capacity())
             .sum()
     }
 
@@ -231,35 +290,41 @@ impl TextIndex {
                 return (Vec::new(), 0);
             };
             let p = &self.postings[tid as usize];
-            let df = p.docs.len() as f32;
+            let df = p.len as f32;
             let idf = ((n - df + 0.5) / (df + 0.5) + 1.0).ln();
             lists.push((p, idf));
         }
         // Intersect from the rarest list; score with BM25 (k1 1.2, b 0.75).
-        lists.sort_by_key(|(p, _)| p.docs.len());
+        lists.sort_by_key(|(p, _)| p.len);
         let (k1, b) = (1.2f32, 0.75f32);
         let mut scored: Vec<(f32, u32)> = Vec::new();
         let (first, rest) = lists.split_first().expect("terms not empty");
-        let mut cursors = vec![0usize; rest.len()];
-        'docs: for (i, &d) in first.0.docs.iter().enumerate() {
+        let mut cursors: Vec<(PostingIter<'_>, Option<(u32, u16)>)> = rest
+            .iter()
+            .map(|(p, _)| {
+                let mut it = p.iter();
+                let cur = it.next();
+                (it, cur)
+            })
+            .collect();
+        'docs: for (d, tf) in first.0.iter() {
             let len = self.doc_len[d as usize] as f32;
             let norm = k1 * (1.0 - b + b * len / self.avg_len);
-            let tf = first.0.tf[i] as f32;
+            let tf = tf as f32;
             let mut s = first.1 * tf * (k1 + 1.0) / (tf + norm);
-            for (k, (p, idf)) in rest.iter().enumerate() {
-                let c = &mut cursors[k];
-                // Galloping would be faster on skewed lists; a linear merge is enough here.
-                while *c < p.docs.len() && p.docs[*c] < d {
-                    *c += 1;
+            for (k, (_, idf)) in rest.iter().enumerate() {
+                let (it, cur) = &mut cursors[k];
+                while cur.is_some_and(|(cd, _)| cd < d) {
+                    *cur = it.next();
                 }
-                if *c >= p.docs.len() {
-                    break 'docs;
+                match *cur {
+                    None => break 'docs,
+                    Some((cd, _)) if cd != d => continue 'docs,
+                    Some((_, t)) => {
+                        let t = t as f32;
+                        s += idf * t * (k1 + 1.0) / (t + norm);
+                    }
                 }
-                if p.docs[*c] != d {
-                    continue 'docs;
-                }
-                let tf = p.tf[*c] as f32;
-                s += idf * tf * (k1 + 1.0) / (tf + norm);
             }
             scored.push((s, d));
         }

@@ -14,17 +14,65 @@ use pinyin::ToPinyin;
 use rayon::prelude::*;
 use std::collections::HashMap;
 
-/// One distinct heading text with its pinyin forms.
-#[derive(Debug)]
-struct Title {
-    text: String,
+/// One distinct heading text with its pinyin forms (a view into [`Arena`]).
+struct Title<'a> {
+    text: &'a str,
     /// Lower-case full pinyin, e.g. "pufaxuanchuan" (non-hanzi letters/digits kept).
-    py: String,
-    /// For each byte of `py`, the char index in `text` it came from.
-    py_map: Vec<u16>,
+    py: &'a str,
+    /// For each byte of `py`, the char index in `text` it came from (255 caps it).
+    py_map: &'a [u8],
     /// Initials, e.g. "pfxc".
+    ini: &'a str,
+    ini_map: &'a [u8],
+}
+
+/// Every distinct heading and its pinyin, packed into a few large buffers (no
+/// allocation per heading: ~100,000 headings cost tens of MB less this way).
+#[derive(Default)]
+struct Arena {
+    text: String,
+    text_at: Vec<u32>,
+    py: String,
+    py_map: Vec<u8>,
+    py_at: Vec<u32>,
     ini: String,
-    ini_map: Vec<u16>,
+    ini_map: Vec<u8>,
+    ini_at: Vec<u32>,
+}
+
+impl Arena {
+    fn push(&mut self, text: &str) {
+        if self.text_at.is_empty() {
+            self.text_at.push(0);
+            self.py_at.push(0);
+            self.ini_at.push(0);
+        }
+        let (py, py_map, ini, ini_map) = pinyin_forms(text);
+        self.text.push_str(text);
+        self.py.push_str(&py);
+        self.py_map.extend(py_map.iter().map(|&i| i.min(255) as u8));
+        self.ini.push_str(&ini);
+        self.ini_map.extend(ini_map.iter().map(|&i| i.min(255) as u8));
+        self.text_at.push(self.text.len() as u32);
+        self.py_at.push(self.py.len() as u32);
+        self.ini_at.push(self.ini.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.text_at.len().saturating_sub(1)
+    }
+
+    fn get(&self, t: u32) -> Title<'_> {
+        let t = t as usize;
+        let r = |at: &[u32]| at[t] as usize..at[t + 1] as usize;
+        Title {
+            text: &self.text[r(&self.text_at)],
+            py: &self.py[r(&self.py_at)],
+            py_map: &self.py_map[r(&self.py_at)],
+            ini: &self.ini[r(&self.ini_at)],
+            ini_map: &self.ini_map[r(&self.ini_at)],
+        }
+    }
 }
 
 fn pinyin_forms(text: &str) -> (String, Vec<u16>, String, Vec<u16>) {
@@ -114,7 +162,7 @@ pub fn find_label(s: &str) -> Option<Label> {
 }
 
 pub struct PaletteIndex {
-    titles: Vec<Title>,
+    titles: Arena,
     /// Sections grouped by title: `sections[title_start[t]..title_start[t+1]]`.
     sections: Vec<SectionRef>,
     title_start: Vec<u32>,
@@ -150,19 +198,10 @@ impl PaletteIndex {
                 ));
             }
         }
-        let titles: Vec<Title> = texts
-            .par_iter()
-            .map(|t| {
-                let (py, py_map, ini, ini_map) = pinyin_forms(t);
-                Title {
-                    text: t.to_string(),
-                    py,
-                    py_map,
-                    ini,
-                    ini_map,
-                }
-            })
-            .collect();
+        let mut titles = Arena::default();
+        for t in &texts {
+            titles.push(t);
+        }
         pairs.sort_by_key(|p| p.0);
         let mut title_start = vec![0u32; titles.len() + 1];
         for &(t, _) in &pairs {
@@ -173,14 +212,18 @@ impl PaletteIndex {
         }
         let sections = pairs.into_iter().map(|p| p.1).collect();
         let mut char_posting: HashMap<char, Vec<u32>> = HashMap::new();
-        for (i, t) in titles.iter().enumerate() {
-            let mut seen: Vec<char> = t.text.chars().filter(|c| !c.is_ascii()).collect();
+        for (i, t) in texts.iter().enumerate() {
+            let mut seen: Vec<char> = t.chars().filter(|c| !c.is_ascii()).collect();
             seen.sort_unstable();
             seen.dedup();
             for c in seen {
                 char_posting.entry(c).or_default().push(i as u32);
             }
         }
+        for l in char_posting.values_mut() {
+            l.shrink_to_fit();
+        }
+        drop(ids);
         let agencies = corpus
             .reports
             .iter()
@@ -340,13 +383,13 @@ impl PaletteIndex {
         let mut scored: Vec<(i64, u32)> = pool
             .par_iter()
             .filter_map(|&t| {
-                let title = &self.titles[t as usize];
+                let title = self.titles.get(t);
                 let s = if ascii {
                     let a = quick_score(title.ini.as_bytes(), lower.as_bytes());
                     let b = quick_score(title.py.as_bytes(), lower.as_bytes());
                     a.map(|x| x + 8).max(b)
                 } else {
-                    quick_score_chars(&title.text, text)
+                    quick_score_chars(title.text, text)
                 }?;
                 Some((s - title.text.chars().count() as i64, t))
             })
@@ -366,11 +409,11 @@ impl PaletteIndex {
         let mut fine: Vec<(i64, u32, Vec<usize>)> = scored
             .par_iter()
             .filter_map(|&(_, t)| {
-                let title = &self.titles[t as usize];
+                let title = self.titles.get(t);
                 if ascii {
                     let ini = self
                         .matcher
-                        .fuzzy_indices(&title.ini, &lower)
+                        .fuzzy_indices(title.ini, &lower)
                         .map(|(s, ix)| {
                             (
                                 s + 20,
@@ -381,7 +424,7 @@ impl PaletteIndex {
                         });
                     let py = self
                         .matcher
-                        .fuzzy_indices(&title.py, &lower)
+                        .fuzzy_indices(title.py, &lower)
                         .map(|(s, ix)| {
                             (
                                 s,
@@ -398,7 +441,7 @@ impl PaletteIndex {
                     ix.dedup();
                     Some((best.0, t, ix))
                 } else {
-                    let (s, ix) = self.matcher.fuzzy_indices(&title.text, text)?;
+                    let (s, ix) = self.matcher.fuzzy_indices(title.text, text)?;
                     Some((s, t, ix))
                 }
             })
@@ -406,10 +449,11 @@ impl PaletteIndex {
         fine.sort_by(|a, b| {
             b.0.cmp(&a.0)
                 .then_with(|| {
-                    self.titles[a.1 as usize]
+                    self.titles
+                        .get(a.1)
                         .text
                         .len()
-                        .cmp(&self.titles[b.1 as usize].text.len())
+                        .cmp(&self.titles.get(b.1).text.len())
                 })
                 .then(a.1.cmp(&b.1))
         });
