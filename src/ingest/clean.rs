@@ -46,6 +46,14 @@ pub fn clean(text: &str) -> Cleaned {
             blank_before = true;
             continue;
         }
+        // Word list bullets before a heading or paragraph ("●\t一、…"): decoration.
+        let trimmed = match strip_bullet(trimmed) {
+            Some((bullet, rest)) => {
+                out.noise.push(bullet.to_string());
+                rest
+            }
+            None => trimmed,
+        };
         if let Some(row) = table_row(trimmed) {
             match row {
                 Some(text) => {
@@ -107,6 +115,18 @@ pub fn clean(text: &str) -> Cleaned {
         blank_before = false;
     }
     out
+}
+
+/// A leading list bullet and the text after it (bullet glyph then whitespace).
+fn strip_bullet(line: &str) -> Option<(&str, &str)> {
+    let c = line.chars().next()?;
+    if !"●◆■□◇○•▪►▶◎★☆◼◾➢➤✓√".contains(c) {
+        return None;
+    }
+    let rest = &line[c.len_utf8()..];
+    let text = rest.trim_start_matches(is_space);
+    // Only when whitespace follows: "○" alone or "●重点" inside a sentence stays.
+    (text.len() < rest.len() && !text.is_empty()).then_some((&line[..c.len_utf8()], text))
 }
 
 /// A table row: `Some(Some(text))` with cells joined by two spaces, `Some(None)` for a
@@ -345,12 +365,15 @@ fn is_url(s: &str) -> bool {
 /// A web page title ends with the site's name: "…年度报告_某某区人民政府门户网站".
 /// Returns the document part and the site suffix.
 fn split_site_suffix(s: &str) -> Option<(&str, &str)> {
-    let i = s.rfind(['_', '|', '｜', '－'])?;
+    let i = s.rfind(['_', '|', '｜', '－', '-'])?;
     let sep_len = s[i..].chars().next()?.len_utf8();
     let (left, right) = (s[..i].trim_end(), s[i + sep_len..].trim_start());
     let site = ["网站", "门户网", "政府网", "人民政府网", "信息网", "官网"];
-    (!left.is_empty() && char_len(right) <= 24 && site.iter().any(|w| right.ends_with(w)))
-        .then_some((left, right))
+    // The site is named by its kind, or (after a report title) by the agency itself:
+    // "…年度报告 - 国家知识产权局".
+    let named_site = site.iter().any(|w| right.ends_with(w))
+        || (left.ends_with("报告") && super::meta::is_agency_name(right));
+    (!left.is_empty() && char_len(right) <= 24 && named_site).then_some((left, right))
 }
 
 fn chrome_source(s: &str) -> Option<String> {

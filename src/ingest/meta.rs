@@ -286,7 +286,12 @@ fn split_agency(agency: &str) -> (Option<&str>, &str) {
     let mut best = None;
     for (i, _) in agency.char_indices() {
         let prefix = &agency[..i];
-        if char_len(&agency[i..]) >= 2 && PLACE_SUFFIXES.iter().any(|s| prefix.ends_with(s)) {
+        // "西陵区城市管理执法局": 城市 (the word "city") does not end a place name.
+        if char_len(&agency[i..]) >= 2
+            && PLACE_SUFFIXES.iter().any(|s| prefix.ends_with(s))
+            && !prefix.ends_with("城市")
+            && !prefix.ends_with("都市")
+        {
             best = Some(i);
         }
     }
@@ -481,8 +486,39 @@ pub fn leading_year(s: &str) -> Option<u16> {
     (1990..=2100).contains(&y).then_some(y)
 }
 
-/// The first "YYYY年" anywhere in `s`.
+/// The first year written in Chinese numerals, "二〇二三年" → 2023.
+pub fn first_cn_year(s: &str) -> Option<u16> {
+    let digit = |c: char| {
+        "〇零○一二三四五六七八九".find(c).map(|_| match c {
+            '〇' | '零' | '○' => 0,
+            _ => "一二三四五六七八九"
+                .chars()
+                .position(|d| d == c)
+                .map_or(0, |p| p as u16 + 1),
+        })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    for w in 0..chars.len().saturating_sub(4) {
+        if chars[w + 4] != '年' || (w > 0 && digit(chars[w - 1]).is_some()) {
+            continue;
+        }
+        let ds: Option<Vec<u16>> = chars[w..w + 4].iter().map(|&c| digit(c)).collect();
+        if let Some(ds) = ds {
+            let y = ds.iter().fold(0u16, |a, &d| a * 10 + d);
+            if (1990..=2100).contains(&y) {
+                return Some(y);
+            }
+        }
+    }
+    None
+}
+
+/// The first "YYYY年" anywhere in `s` (Arabic digits, else Chinese numerals).
 pub fn first_year(s: &str) -> Option<u16> {
+    first_arabic_year(s).or_else(|| first_cn_year(s))
+}
+
+fn first_arabic_year(s: &str) -> Option<u16> {
     let bytes = s.as_bytes();
     let mut i = 0;
     while i + 4 <= bytes.len() {
@@ -512,6 +548,23 @@ pub fn bare_year(s: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_numeral_years() {
+        assert_eq!(
+            first_year("屯溪区人民政府二〇二三年度法治政府建设情况报告"),
+            Some(2023)
+        );
+        assert_eq!(first_year("二零二四年三月"), Some(2024));
+        assert_eq!(first_year("一二三四五年"), None);
+        assert_eq!(
+            level_of(
+                "西陵区城市管理执法局",
+                region_of("西陵区城市管理执法局").as_deref()
+            ),
+            Some("district")
+        );
+    }
 
     #[test]
     fn county_level_cities_are_counties() {

@@ -60,6 +60,26 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     } = decoded;
     let cleaned = clean::clean(&text);
     let mut blocks = assemble(&cleaned.lines);
+    let mut noise = cleaned.noise;
+    let mut dup_warnings = Vec::new();
+    // A numbered heading pasted twice in a row: keep one, say so.
+    let mut k = 1;
+    while k < blocks.len() {
+        let (prev, cur) = (&blocks[k - 1], &blocks[k]);
+        if prev.head.as_ref().is_some_and(|h| h.marker.is_some())
+            && cur.head.is_some()
+            && prev.text == cur.text
+        {
+            dup_warnings.push(format!(
+                "line {}: heading repeats line {}; kept once",
+                cur.line, prev.line
+            ));
+            noise.push(cur.text.clone());
+            blocks.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     let mut meta_lines = Vec::new();
 
     // Front matter: title lines, document number, bare year, addressee, date.
@@ -82,9 +102,10 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         sections: Vec::new(),
         roots: Vec::new(),
         meta_lines,
-        noise: cleaned.noise,
+        noise,
         warnings,
     };
+    report.warnings.extend(dup_warnings);
     tree::build(&mut report, &blocks[body_start..body_end]);
     let closing: Vec<&str> = blocks[body_end..].iter().map(|b| b.text.as_str()).collect();
     if !closing.is_empty() {

@@ -271,10 +271,7 @@ impl TextIndex {
 
     /// Bytes held by postings (for the stats line).
     pub fn posting_bytes(&self) -> usize {
-        self.postings
-            .iter()
-            .map(|p| p.bytes.capacity())
-            .sum()
+        self.postings.iter().map(|p| p.bytes.capacity()).sum()
     }
 
     /// Ranked sections (BM25) containing every term, and every phrase verbatim; at

@@ -52,7 +52,8 @@ impl Arena {
         self.py.push_str(&py);
         self.py_map.extend(py_map.iter().map(|&i| i.min(255) as u8));
         self.ini.push_str(&ini);
-        self.ini_map.extend(ini_map.iter().map(|&i| i.min(255) as u8));
+        self.ini_map
+            .extend(ini_map.iter().map(|&i| i.min(255) as u8));
         self.text_at.push(self.text.len() as u32);
         self.py_at.push(self.py.len() as u32);
         self.ini_at.push(self.ini.len() as u32);
@@ -422,17 +423,14 @@ impl PaletteIndex {
                                     .collect::<Vec<_>>(),
                             )
                         });
-                    let py = self
-                        .matcher
-                        .fuzzy_indices(title.py, &lower)
-                        .map(|(s, ix)| {
-                            (
-                                s,
-                                ix.iter()
-                                    .map(|&i| title.py_map[i] as usize)
-                                    .collect::<Vec<_>>(),
-                            )
-                        });
+                    let py = self.matcher.fuzzy_indices(title.py, &lower).map(|(s, ix)| {
+                        (
+                            s,
+                            ix.iter()
+                                .map(|&i| title.py_map[i] as usize)
+                                .collect::<Vec<_>>(),
+                        )
+                    });
                     let best = match (ini, py) {
                         (Some(a), Some(b)) => Some(if a.0 >= b.0 { a } else { b }),
                         (a, b) => a.or(b),
