@@ -12,6 +12,9 @@ use std::process::ExitCode;
     version,
     about = "Read and compare Chinese government annual reports (法治政府建设年度报告)",
     long_about = "Read and compare Chinese government annual reports (法治政府建设年度报告).\n\n\
+        Without a command, baogao opens the three-pane reader (it needs a terminal; press ? \
+        inside for the keys). Without a PATH the reader opens the folders named by `corpus` \
+        in the config file, else the embedded samples.\n\n\
         Every command takes files and folders (folders are walked recursively for .txt and .md \
         files; a file named directly is tried whatever its extension). With no PATH the five \
         embedded sample reports are used, named sample:<file name>."
