@@ -12,6 +12,8 @@ pub enum Md {
     /// A table row (tab-separated cells, or a markdown `| a | b |` row): never a heading,
     /// never joined; cells are separated by two spaces.
     Table,
+    /// A markdown list item: body text, never an unnumbered heading.
+    Item,
 }
 
 /// A non-blank, non-noise source line after normalisation.
@@ -53,6 +55,13 @@ pub fn clean(text: &str) -> Cleaned {
                 rest
             }
             None => trimmed,
+        };
+        let (trimmed, list_item) = match strip_list_item(trimmed) {
+            Some((mark, rest)) => {
+                out.noise.push(mark.to_string());
+                (rest, true)
+            }
+            None => (trimmed, false),
         };
         if let Some(row) = table_row(trimmed) {
             match row {
@@ -97,7 +106,9 @@ pub fn clean(text: &str) -> Cleaned {
             out.noise.push(site.to_string());
             line = doc.to_string();
         }
-        let (text, md) = if line.starts_with(['#', '*', '_']) {
+        let (text, md) = if list_item {
+            (strip_markdown(&line).0, Md::Item)
+        } else if line.starts_with(['#', '*', '_']) {
             strip_markdown(&line)
         } else {
             (line, Md::None)
@@ -115,6 +126,18 @@ pub fn clean(text: &str) -> Cleaned {
         blank_before = false;
     }
     out
+}
+
+/// A markdown list item ("* 《条例》", "- 完成…"): the marker and the text.
+fn strip_list_item(line: &str) -> Option<(&str, &str)> {
+    let rest = line
+        .strip_prefix("* ")
+        .or_else(|| line.strip_prefix("+ "))
+        .or_else(|| line.strip_prefix("- "))?;
+    let rest = rest.trim_start_matches(is_space);
+    // "- 2 -" is a page number, not a list.
+    rest.starts_with(|c: char| !c.is_ascii())
+        .then_some((&line[..1], rest))
 }
 
 /// A leading list bullet and the text after it (bullet glyph then whitespace).
@@ -310,6 +333,13 @@ fn is_chrome(s: &str) -> bool {
         "Produced by",
         "Powered by",
         "Powered By",
+        "Home >",
+        "Home>",
+        "Back to Top",
+        "Font size",
+        "Share to",
+        "Copyright",
+        "All Rights Reserved",
     ];
     const LEADING: &[&str] = &[
         "发布时间",
@@ -348,6 +378,32 @@ fn is_chrome(s: &str) -> bool {
         return true;
     }
     if s.starts_with("首页") && s.matches(['|', '｜']).count() >= 2 {
+        return true;
+    }
+    // Short ASCII-only lines of page furniture: "EN", "Print | Close", "中文 | English".
+    if s.is_ascii() && s.len() <= 40 {
+        let words = [
+            "EN", "English", "Print", "Close", "Search", "Menu", "Login", "Share",
+        ];
+        if s.split(['|', '/', ' '])
+            .filter(|w| !w.is_empty())
+            .all(|w| words.contains(&w))
+        {
+            return true;
+        }
+    }
+    // A bilingual site banner: "深圳市南山区人民政府 Shenzhen Nanshan District …".
+    if let Some(i) = s.find(|c: char| c.is_ascii_alphabetic())
+        && s[i..].chars().all(|c| c.is_ascii() && !c.is_ascii_digit())
+        && super::meta::is_agency_name(s[..i].trim_end())
+    {
+        return true;
+    }
+    // A 红头 line: "XX市科学技术局文件".
+    if s.ends_with("文件")
+        && char_len(s) <= 24
+        && super::meta::is_agency_name(s.trim_end_matches("文件"))
+    {
         return true;
     }
     LEADING.iter().any(|p| {

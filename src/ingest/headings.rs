@@ -86,6 +86,12 @@ fn marker_span(s: &str) -> Option<(Style, u32, usize)> {
             first as u32 - '①' as u32 + 1,
             first.len_utf8(),
         )),
+        // ⑴–⒇: a parenthesised number in one character, as （1）.
+        '⑴'..='⒇' => Some((
+            Style::ParenNum,
+            first as u32 - '⑴' as u32 + 1,
+            first.len_utf8(),
+        )),
         '（' | '(' => {
             let inner_start = first.len_utf8();
             let close = s[inner_start..].find(['）', ')'])?;
@@ -143,6 +149,15 @@ fn marker_span(s: &str) -> Option<(Style, u32, usize)> {
             let n = cn_number(&s[..len])?;
             let sep = s[len..].chars().next()?;
             if !matches!(sep, '、' | '．' | '.' | '，') {
+                return None;
+            }
+            // "三、四季度", "一、二月": a list of numbers, not a heading.
+            let mut after = s[len + sep.len_utf8()..].chars();
+            if after
+                .next()
+                .is_some_and(|c| "一二三四五六七八九十".contains(c))
+                && after.next().is_some_and(|c| "季月个次项类级批".contains(c))
+            {
                 return None;
             }
             Some((Style::Cn, n, len + sep.len_utf8()))
@@ -215,7 +230,8 @@ pub fn split_title(rest: &str) -> (&str, &str) {
         match c {
             '“' | '《' | '（' | '(' | '「' => depth += 1,
             '”' | '》' | '）' | ')' | '」' => depth -= 1,
-            _ if depth <= 0 && is_terminal(c) && c != '…' => {
+            // A semicolon joins two clauses of one long heading; it does not end it.
+            _ if depth <= 0 && is_terminal(c) && c != '…' && c != '；' && c != ';' => {
                 let title = rest[..i].trim_end_matches(is_space);
                 let body = rest[i + c.len_utf8()..].trim_start_matches(is_space);
                 if title.is_empty() {

@@ -94,6 +94,7 @@ const AGENCY_SUFFIXES: &[&str] = &[
 const PLACE_SUFFIXES: &[&str] = &[
     "特别行政区",
     "自治区",
+    "地区",
     "自治州",
     "自治县",
     "自治旗",
@@ -357,6 +358,9 @@ pub fn level_of(agency: &str, region: Option<&str>) -> Option<&'static str> {
         "township"
     } else if region.ends_with("自治县") || region.ends_with('县') || region.ends_with('旗') {
         "county"
+    } else if region.ends_with("地区") {
+        // 地区 (阿勒泰地区): a prefecture.
+        "city"
     } else if region.ends_with("新区") || region.ends_with('区') {
         "district"
     } else if region.ends_with('市') && is_county_level_city(region) {

@@ -59,6 +59,8 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         warnings,
     } = decoded;
     let cleaned = clean::clean(&text);
+    let mut cleaned = cleaned;
+    running_headers(&mut cleaned);
     let mut blocks = assemble(&cleaned.lines);
     let mut noise = cleaned.noise;
     let mut dup_warnings = Vec::new();
@@ -86,7 +88,7 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     let body_start = front_matter(&blocks, &mut meta_lines);
     // Tail: signature block and closing paragraph.
     let (body_end, closing_blocks) = tail(&blocks, body_start);
-    let closing_sig: Vec<String> = blocks[body_end..]
+    let closing_sig: Vec<String> = blocks[body_end..closing_blocks.1.max(body_end)]
         .iter()
         .skip(closing_blocks.0)
         .map(|b| b.text.clone())
@@ -133,12 +135,35 @@ pub fn parse_owned(path: &str, bytes: Vec<u8>) -> Result<Report, Skip> {
     Ok(parse(path, decode::decode_owned(bytes)?))
 }
 
+/// A PDF repeats the report's title at the top of every page: later lines identical to
+/// an early title-like line go to noise, so the text around them joins up again.
+fn running_headers(c: &mut clean::Cleaned) {
+    let Some(title) = c
+        .lines
+        .iter()
+        .take(6)
+        .find(|l| l.text.contains("报告") && char_len(&l.text) <= 60)
+        .map(|l| (l.no, l.text.clone()))
+    else {
+        return;
+    };
+    let mut kept = Vec::with_capacity(c.lines.len());
+    for l in c.lines.drain(..) {
+        if l.no > title.0 && l.text == title.1 {
+            c.noise.push(l.text);
+        } else {
+            kept.push(l);
+        }
+    }
+    c.lines = kept;
+}
+
 /// Join broken lines into blocks; every marker line starts a heading block.
 fn assemble(lines: &[Line]) -> Vec<Block> {
     let wrap = wrap_width(lines);
     let mut blocks: Vec<Block> = Vec::with_capacity(lines.len());
     for line in lines {
-        let marker = if line.md == Md::Table {
+        let marker = if matches!(line.md, Md::Table | Md::Item) {
             None
         } else {
             parse_marker(&line.text)
@@ -441,8 +466,9 @@ pub(crate) fn is_part_heading(s: &str) -> bool {
 
 /// Find the signature block and a closing paragraph at the end.
 /// Returns (index of the first closing block, (closing paragraphs count, _)).
-fn tail(blocks: &[Block], start: usize) -> (usize, (usize, ())) {
-    let mut end = blocks.len();
+fn tail(blocks: &[Block], start: usize) -> (usize, (usize, usize)) {
+    let trailer = trailer_start(blocks, start);
+    let mut end = trailer;
     let mut sig = 0;
     while end > start && sig < 5 {
         let b = &blocks[end - 1];
@@ -484,7 +510,35 @@ fn tail(blocks: &[Block], start: usize) -> (usize, (usize, ())) {
             }
         }
     }
-    (end, (paras, ()))
+    (end, (paras, trailer))
+}
+
+/// Attachments and footnotes after the signature ("附件：1.…", "[1]…", "注：…"): they
+/// belong to the closing, and the signature is looked for before them.
+fn trailer_start(blocks: &[Block], start: usize) -> usize {
+    let n = blocks.len();
+    let mut t = n;
+    // Footnotes at the very end.
+    while t > start {
+        let x = blocks[t - 1].text.as_str();
+        let note = x.starts_with('[') && x[1..].starts_with(|c: char| c.is_ascii_digit())
+            || x.starts_with('［')
+            || x.starts_with("注：")
+            || x.starts_with("注:");
+        if !note {
+            break;
+        }
+        t -= 1;
+    }
+    // An attachment list among the last few blocks (everything after it is the list).
+    let from = t.saturating_sub(8).max(start);
+    if let Some(a) = (from..t).rev().find(|&i| {
+        let x = blocks[i].text.as_str();
+        x.starts_with("附件") && blocks[i].head.is_none() && char_len(x) <= 80
+    }) {
+        t = a;
+    }
+    t
 }
 
 /// Mark short standalone lines as unnumbered headings.
@@ -531,7 +585,7 @@ fn is_caption(t: &str) -> bool {
 
 /// The shape of an unnumbered heading: one short line without clause punctuation.
 fn heading_shape(b: &Block) -> bool {
-    if b.line != b.end_line || b.md == Md::Table {
+    if b.line != b.end_line || matches!(b.md, Md::Table | Md::Item) {
         return false;
     }
     let t = b.text.as_str();
