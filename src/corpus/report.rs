@@ -39,6 +39,8 @@ pub enum MetaLineKind {
     DuplicateTitle,
     /// The title in another script (e.g. Korean or Mongolian beside the Chinese).
     ParallelTitle,
+    /// A letterhead or site banner naming the issuing agency above the title.
+    Issuer,
     DocNumber,
     Year,
     Date,

@@ -129,6 +129,10 @@ fn marker_span(s: &str) -> Option<(Style, u32, usize)> {
             let n = digits_value(&s[..digits_len])?;
             let mut after = s[digits_len..].chars();
             let sep = after.next()?;
+            // "1）" / "1)": a half-bracketed number, the family of （1）.
+            if matches!(sep, '）' | ')') {
+                return Some((Style::ParenNum, n, digits_len + sep.len_utf8()));
+            }
             if !matches!(sep, '.' | '．' | '、') {
                 return None;
             }

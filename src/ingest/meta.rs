@@ -386,6 +386,15 @@ pub fn agency_from_title(title: &str) -> Option<String> {
         }
     }
     let prefix = title[..cut].trim_end_matches(['的', '　', ' ']);
+    // Joint issuers ("中共北京市水务局党组北京市水务局关于…"): the government agency is the
+    // last name.
+    for (i, _) in prefix.char_indices().skip(1) {
+        let (head, tail) = prefix.split_at(i);
+        if ["党组", "党委", "委员会"].iter().any(|w| head.ends_with(w)) && is_agency_name(tail)
+        {
+            return Some(tail.to_string());
+        }
+    }
     is_agency_name(prefix).then(|| prefix.to_string())
 }
 

@@ -254,6 +254,11 @@ fn can_join(cur: &Block, line: &Line, wrap: Option<usize>) -> bool {
     if starts_enumeration(&line.text) {
         return false;
     }
+    // A line in another script (a Tibetan or Uyghur letterhead) is never half of a
+    // Chinese sentence.
+    if is_foreign_line(&line.text) || is_foreign_line(cur.last_phys()) {
+        return false;
+    }
     // A heading split over two lines (PDF extraction): a bare numbered title, then a
     // short unpunctuated tail on the very next line.
     if let Some(h) = &cur.head
@@ -333,7 +338,7 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
             Some(MetaLineKind::DocNumber)
         } else if is_addressee(t) {
             Some(MetaLineKind::Addressee)
-        } else if !titles.is_empty() && is_foreign_line(t) {
+        } else if is_foreign_line(t) {
             Some(MetaLineKind::ParallelTitle)
         } else {
             None
@@ -369,14 +374,33 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
             .any(|w| s.contains(w))
     };
     let mut accepted: Vec<usize> = Vec::new();
+    let mut issuers: Vec<usize> = Vec::new();
     for (k, j) in joined.iter().enumerate() {
+        // "张店区科技局 / 2024年度…报告": the agency half of a split title. But when the
+        // next line names its own agency, this one is a letterhead or site banner.
+        let next_names_agency = joined
+            .get(k + 1)
+            .is_some_and(|n| meta::agency_from_title(n).is_some());
         let agency_next_to_title = meta::is_agency_name(j)
+            && !next_names_agency
             && joined.get(k + 1).is_some_and(|n| is_doc_title(n))
             && titles[k].1 == titles[k + 1].0;
         if is_doc_title(j) && !is_part_heading(j) || agency_next_to_title {
             accepted.push(k);
+        } else if meta::is_agency_name(j) && joined[k + 1..].iter().any(|n| is_doc_title(n)) {
+            issuers.push(k);
         } else {
             break;
+        }
+    }
+    for &k in &issuers {
+        let (s, e) = titles[k];
+        for b in &blocks[s..e] {
+            meta_lines.push(MetaLine {
+                line: b.line,
+                kind: MetaLineKind::Issuer,
+                text: b.text.clone(),
+            });
         }
     }
     // Everything before the last accepted title run (or the last meta line) is front matter.
@@ -524,7 +548,9 @@ fn trailer_start(blocks: &[Block], start: usize) -> usize {
         let note = x.starts_with('[') && x[1..].starts_with(|c: char| c.is_ascii_digit())
             || x.starts_with('［')
             || x.starts_with("注：")
-            || x.starts_with("注:");
+            || x.starts_with("注:")
+            // "（此件公开发布）", "（联系人：…）": a note under the signature.
+            || (x.starts_with(['（', '(']) && x.ends_with(['）', ')']) && char_len(x) <= 30);
         if !note {
             break;
         }
