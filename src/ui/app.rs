@@ -1363,6 +1363,25 @@ impl App {
         });
     }
 
+    /// Enter in the across or coverage view: back to the reader at that section (a
+    /// jump), or say the report has none.
+    fn open_from_view(
+        &mut self,
+        report: usize,
+        section: Option<SectionId>,
+        label: crate::corpus::Label,
+    ) {
+        match section {
+            Some(id) => {
+                self.view = View::Reader;
+                self.record_jump();
+                self.show_section(report, id);
+                self.focus = Pane::Viewer;
+            }
+            None => self.status = Some(format!("this report has no {}", label.zh())),
+        }
+    }
+
     fn on_across_key(&mut self, ev: KeyEvent) {
         let View::Across(v) = &mut self.view else {
             return;
@@ -1376,15 +1395,7 @@ impl App {
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('a') => self.view = View::Reader,
             KeyCode::Enter => {
                 let (report, sec, label) = (v.rows[v.sel].0, v.rows[v.sel].1, v.label);
-                match sec {
-                    Some(id) => {
-                        self.view = View::Reader;
-                        self.record_jump();
-                        self.show_section(report, id);
-                        self.focus = Pane::Viewer;
-                    }
-                    None => self.status = Some(format!("this report has no {}", label.zh())),
-                }
+                self.open_from_view(report, sec, label);
             }
             _ => {}
         }
@@ -1413,17 +1424,8 @@ impl App {
                 let Some(&report) = self.order.get(row) else {
                     return;
                 };
-                match crate::compare::section_with(&self.corpus.reports[report], label) {
-                    Some(id) => {
-                        self.view = View::Reader;
-                        self.record_jump();
-                        self.show_section(report, id);
-                        self.focus = Pane::Viewer;
-                    }
-                    None => {
-                        self.status = Some(format!("this report has no {}", label.zh()));
-                    }
-                }
+                let sec = crate::compare::section_with(&self.corpus.reports[report], label);
+                self.open_from_view(report, sec, label);
             }
             _ => {}
         }

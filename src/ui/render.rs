@@ -196,38 +196,21 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     } else {
         (area, None)
     };
-    match &app.view {
-        View::Compare(_) => {
-            app.geometry.list = None;
-            app.geometry.tree = None;
-            app.geometry.viewer = None;
-            draw_compare(main, buf, app, theme);
-            if let Some(s) = status {
-                draw_status(s, buf, app, theme);
-            }
-            return;
+    // Full-screen views replace the panes; the status bar stays.
+    if !matches!(app.view, View::Reader) {
+        app.geometry.list = None;
+        app.geometry.tree = None;
+        app.geometry.viewer = None;
+        match &app.view {
+            View::Compare(_) => draw_compare(main, buf, app, theme),
+            View::Across(_) => draw_across(main, buf, app, theme),
+            View::Coverage(_) => draw_coverage(main, buf, app, theme),
+            View::Reader => {}
         }
-        View::Across(_) => {
-            app.geometry.list = None;
-            app.geometry.tree = None;
-            app.geometry.viewer = None;
-            draw_across(main, buf, app, theme);
-            if let Some(s) = status {
-                draw_status(s, buf, app, theme);
-            }
-            return;
+        if let Some(s) = status {
+            draw_status(s, buf, app, theme);
         }
-        View::Coverage(_) => {
-            app.geometry.list = None;
-            app.geometry.tree = None;
-            app.geometry.viewer = None;
-            draw_coverage(main, buf, app, theme);
-            if let Some(s) = status {
-                draw_status(s, buf, app, theme);
-            }
-            return;
-        }
-        View::Reader => {}
+        return;
     }
     let shown = panes(app, main.width);
     let widths: Vec<u16> = match shown.len() {
