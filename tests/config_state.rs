@@ -5,9 +5,10 @@ use baogao::ingest::load_samples;
 use baogao::state;
 use baogao::ui::Theme;
 use baogao::ui::app::{App, Pane, osc52};
+use common::tmux::Tmux;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 mod common;
 use common::screen;
@@ -151,85 +152,21 @@ fn killed_mid_write_never_leaves_an_unreadable_state_file() {
 
 // ----- through the real binary in tmux -----
 
-struct Tmux {
-    socket: String,
+/// The real binary in tmux with extra environment (config and state locations).
+fn start(env: &[(&str, String)]) -> Option<Tmux> {
+    let mut cmd = String::from("env");
+    for (k, v) in env {
+        cmd.push_str(&format!(" {k}='{v}'"));
+    }
+    cmd.push_str(&format!(
+        " BAOGAO_LOG=/dev/null {}",
+        env!("CARGO_BIN_EXE_baogao")
+    ));
+    Tmux::start(&cmd, 120, 40)
 }
 
-impl Tmux {
-    fn start(env: &[(&str, String)], args: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux not installed: skipped");
-            return None;
-        }
-        static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let t = Tmux {
-            socket: format!(
-                "baogao-cfg-{}-{}",
-                std::process::id(),
-                N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            ),
-        };
-        let mut cmd = String::from("env");
-        for (k, v) in env {
-            cmd.push_str(&format!(" {k}='{v}'"));
-        }
-        cmd.push_str(&format!(
-            " BAOGAO_LOG=/dev/null {} {args}; echo EXIT=$?; sleep 30",
-            env!("CARGO_BIN_EXE_baogao")
-        ));
-        let ok = t
-            .cmd(&[
-                "new-session",
-                "-d",
-                "-x",
-                "120",
-                "-y",
-                "40",
-                "-s",
-                "t",
-                &cmd,
-            ])
-            .status
-            .success();
-        assert!(ok);
-        Some(t)
-    }
-    fn cmd(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .unwrap()
-    }
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.cmd(&["send-keys", "-t", "t", k]);
-            std::thread::sleep(Duration::from_millis(80));
-        }
-    }
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
-    }
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(needle) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "waiting for {needle:?}:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.cmd(&["kill-server"]);
-    }
+fn wait(t: &Tmux, needle: &str) -> String {
+    t.wait_for(needle, Duration::from_secs(20))
 }
 
 #[test]
@@ -245,41 +182,41 @@ fn marks_history_and_position_survive_a_restart() {
             dir.path().join("config").display().to_string(),
         ),
     ];
-    let Some(t) = Tmux::start(&env, "") else {
+    let Some(t) = start(&env) else {
         return;
     };
-    t.wait_for("报告 5");
+    wait(&t, "报告 5");
     // Report 003, its second section, mark it `a`; then a palette jump to 高青's plan.
     t.keys(&["j", "j", "j", "Enter", "j", "Enter", "m", "a"]);
-    t.wait_for("mark a set");
+    wait(&t, "mark a set");
     t.keys(&["C-p"]);
     t.cmd(&["send-keys", "-t", "t", "-l", "gaoqing"]);
     std::thread::sleep(Duration::from_millis(300));
     t.keys(&["Enter"]);
-    t.wait_for("高青县科学技术局 ›");
+    wait(&t, "高青县科学技术局 ›");
     t.keys(&["q"]);
-    t.wait_for("EXIT=0");
+    wait(&t, "EXIT=0");
     drop(t);
     let saved = dir.path().join("state/baogao/state.json");
     assert!(saved.exists(), "state saved under XDG_STATE_HOME");
 
-    let Some(t) = Tmux::start(&env, "") else {
+    let Some(t) = start(&env) else {
         return;
     };
     // Back where we were: 高青 in the viewer.
-    t.wait_for("高青县科学技术局 ›");
+    wait(&t, "高青县科学技术局 ›");
     // The mark survived.
     t.keys(&["'", "a"]);
-    let s = t.wait_for("mark a");
+    let s = wait(&t, "mark a");
     assert!(
         s.contains("┐┌重庆市大足区科学技术局2024年法治政府建设情况报告"),
         "{s}"
     );
     // The palette history survived.
     t.keys(&["C-p", "Up"]);
-    t.wait_for("» gaoqing");
+    wait(&t, "» gaoqing");
     t.keys(&["Escape", "q"]);
-    t.wait_for("EXIT=0");
+    wait(&t, "EXIT=0");
 }
 
 #[test]
@@ -293,17 +230,17 @@ fn a_broken_config_is_reported_and_defaults_are_used() {
         ("XDG_CONFIG_HOME", dir.path().display().to_string()),
         ("XDG_STATE_HOME", dir.path().join("s").display().to_string()),
     ];
-    let Some(t) = Tmux::start(&env, "") else {
+    let Some(t) = start(&env) else {
         return;
     };
-    let s = t.wait_for("line 2");
+    let s = wait(&t, "line 2");
     assert!(s.contains("config.toml"), "{s}");
     assert!(
         s.contains("报告 5"),
         "the app started with the samples:\n{s}"
     );
     t.keys(&["q"]);
-    t.wait_for("EXIT=0");
+    wait(&t, "EXIT=0");
     assert_eq!(
         std::fs::read_to_string(&file).unwrap(),
         "theme = \"dark\"\nreading_width = \"wide\"\n",
@@ -341,15 +278,15 @@ fn configured_corpus_opens_without_a_path_and_damaged_state_is_kept() {
             dir.path().join("state").display().to_string(),
         ),
     ];
-    let Some(t) = Tmux::start(&env, "") else {
+    let Some(t) = start(&env) else {
         return;
     };
     // The status bar is the last row drawn: wait for it, then look at the rest.
-    let s = t.wait_for("damaged");
+    let s = wait(&t, "damaged");
     assert!(s.contains("报告 1"), "{s}");
     assert!(s.contains("某某县司法局"), "{s}");
     t.keys(&["q"]);
-    t.wait_for("EXIT=0");
+    wait(&t, "EXIT=0");
     assert_eq!(
         std::fs::read_to_string(st.join("state.json.bak")).unwrap(),
         "{ not json"
@@ -362,11 +299,11 @@ fn configured_corpus_opens_without_a_path_and_damaged_state_is_kept() {
 #[test]
 fn without_a_usable_state_dir_state_is_not_saved_and_the_status_bar_says_so() {
     // A state directory that cannot be created (under a file).
-    let Some(t) = Tmux::start(&[("XDG_STATE_HOME", "/dev/null/nope".to_string())], "") else {
+    let Some(t) = start(&[("XDG_STATE_HOME", "/dev/null/nope".to_string())]) else {
         return;
     };
-    let s = t.wait_for("will not be saved");
+    let s = wait(&t, "will not be saved");
     assert!(s.contains("报告 5"), "{s}");
     t.keys(&["q"]);
-    t.wait_for("EXIT=0");
+    wait(&t, "EXIT=0");
 }

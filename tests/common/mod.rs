@@ -1,6 +1,8 @@
 //! Shared by the integration tests: a report's outline in the `.expect` format.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use baogao::Report;
 use std::fmt::Write;
 
