@@ -104,11 +104,22 @@ pub fn parse(text: &str) -> Result<Config, String> {
             ));
         }
         for k in spec.keys() {
-            if crate::ui::keymap::Key::parse(k).is_none() {
+            let Some(key) = crate::ui::keymap::Key::parse(k) else {
                 return Err(format!(
                     "line {line}: cannot read the key {k:?} for {action}"
                 ));
+            };
+            // Ctrl-C always quits: whatever else is configured, there is a way out.
+            if key == crate::ui::keymap::Key::ctrl('c') && action != "quit" {
+                return Err(format!(
+                    "line {line}: Ctrl-c always quits; it cannot be given to {action}"
+                ));
             }
+        }
+        if action == "quit" && spec.keys().is_empty() {
+            return Err(format!(
+                "line {line}: quit needs at least one key (Ctrl-c always quits too)"
+            ));
         }
     }
     Ok(cfg)

@@ -92,6 +92,6 @@ pub fn export_doc(c: &Corpus) -> ExportDoc<'_> {
 }
 
 /// Write the export document as pretty JSON.
-pub fn write_json<W: std::io::Write>(c: &Corpus, out: W) -> serde_json::Result<()> {
-    serde_json::to_writer_pretty(out, &export_doc(c))
+pub fn write_json(c: &Corpus, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    crate::safe::write_json_pretty(out, &export_doc(c))
 }

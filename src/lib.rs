@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod export;
 pub mod ingest;
 pub mod outline;
+pub mod safe;
 pub mod search;
 pub mod state;
 pub mod synth;

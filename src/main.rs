@@ -1,5 +1,6 @@
 //! The `baogao` command line: thin; parses arguments, loads, dispatches.
 
+use baogao::safe::{Safe, Sanitize};
 use baogao::{Corpus, export, ingest, outline};
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -66,9 +67,9 @@ enum Command {
         /// JSON output.
         #[arg(long)]
         json: bool,
-        /// Results per kind.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        /// Results per kind (1–10000).
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u16).range(1..=10_000))]
+        limit: u16,
         /// Print load, index and query milliseconds to stderr.
         #[arg(long)]
         stats: bool,
@@ -86,9 +87,9 @@ enum Command {
         /// Canonical label to compare (see shared/design/TAXONOMY.md).
         #[arg(long)]
         label: Option<String>,
-        /// Total width of the output.
-        #[arg(long, default_value_t = 100)]
-        width: usize,
+        /// Total width of the output (20–1000 columns).
+        #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u16).range(20..=1000))]
+        width: u16,
         /// Files or folders (default: the embedded samples).
         paths: Vec<PathBuf>,
     },
@@ -117,9 +118,9 @@ enum Command {
     Synth {
         /// Folder to create and fill (refuses a folder that already holds files).
         dir: PathBuf,
-        /// How many reports.
-        #[arg(long, default_value_t = 10_000)]
-        count: usize,
+        /// How many reports (1–2000000).
+        #[arg(long, default_value_t = 10_000, value_parser = clap::value_parser!(u32).range(1..=2_000_000))]
+        count: u32,
     },
 }
 
@@ -131,22 +132,22 @@ fn load(paths: &[PathBuf]) -> Corpus {
     }
 }
 
+/// Standard error, through the filter every printed byte passes (see baogao::safe).
+fn stderr() -> Sanitize<std::io::StderrLock<'static>> {
+    Sanitize::new(std::io::stderr().lock())
+}
+
 /// Diagnostics for skipped inputs, on stderr.
 fn report_errors(c: &Corpus) {
-    let mut err = std::io::stderr().lock();
+    let mut err = stderr();
     for e in &c.errors {
-        let _ = writeln!(
-            err,
-            "baogao: skipped {}: {}",
-            outline::safe(&e.path),
-            e.error
-        );
+        let _ = writeln!(err, "baogao: skipped {e}");
     }
 }
 
 fn status(c: &Corpus) -> ExitCode {
     if c.reports.is_empty() {
-        let _ = writeln!(std::io::stderr(), "baogao: nothing could be loaded");
+        let _ = writeln!(stderr(), "baogao: nothing could be loaded");
         ExitCode::from(2)
     } else if c.errors.is_empty() {
         ExitCode::SUCCESS
@@ -158,12 +159,12 @@ fn status(c: &Corpus) -> ExitCode {
 /// Write to stdout; a closed pipe (e.g. `| head`) ends quietly.
 fn emit(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) {
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = Sanitize::new(std::io::BufWriter::new(stdout.lock()));
     let r = f(&mut out).and_then(|_| out.flush());
     if let Err(e) = r
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
-        let _ = writeln!(std::io::stderr(), "baogao: cannot write output: {e}");
+        let _ = writeln!(stderr(), "baogao: cannot write output: {e}");
     }
 }
 
@@ -197,7 +198,7 @@ fn init_logging() {
         return;
     };
     let _ = tracing_subscriber::fmt()
-        .with_writer(std::sync::Mutex::new(file))
+        .with_writer(std::sync::Mutex::new(Sanitize::new(file)))
         .with_ansi(false)
         .try_init();
 }
@@ -206,10 +207,20 @@ fn init_logging() {
 fn reader(paths: Vec<PathBuf>) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        let _ = writeln!(
-            std::io::stderr(),
+        let _ = writeln!(stderr(),
             "baogao: the reader needs a terminal. For scripts use `baogao export --json` \
              or `baogao tree` (see `baogao --help`)."
+        );
+        return ExitCode::from(2);
+    }
+    // A terminal that cannot position the cursor cannot show the reader.
+    let term = std::env::var("TERM").unwrap_or_default();
+    if term.is_empty() || term == "dumb" {
+        let _ = writeln!(
+            stderr(),
+            "baogao: the reader needs a terminal that can move the cursor (TERM is {}). \
+             For scripts use `baogao export --json` or `baogao tree` (see `baogao --help`).",
+            if term.is_empty() { "not set".to_string() } else { format!("{term:?}") }
         );
         return ExitCode::from(2);
     }
@@ -258,7 +269,7 @@ fn reader(paths: Vec<PathBuf>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "baogao: terminal error: {e}");
+            let _ = writeln!(stderr(), "baogao: terminal error: {e}");
             ExitCode::from(1)
         }
     }
@@ -288,8 +299,7 @@ fn compare_cmd(a: &str, b: &str, label: Option<&str>, width: usize, paths: &[Pat
     let c = load(paths);
     report_errors(&c);
     let (Some(ia), Some(ib)) = (pick_report(&c, a), pick_report(&c, b)) else {
-        let _ = writeln!(
-            std::io::stderr(),
+        let _ = writeln!(stderr(),
             "baogao: no report matches {}",
             if pick_report(&c, a).is_none() { a } else { b }
         );
@@ -300,15 +310,14 @@ fn compare_cmd(a: &str, b: &str, label: Option<&str>, width: usize, paths: &[Pat
         Some(l) => match baogao::search::palette::find_label(l) {
             Some(l) => l,
             None => {
-                let _ = writeln!(std::io::stderr(), "baogao: no label called {l}");
+                let _ = writeln!(stderr(), "baogao: no label called {l}");
                 return ExitCode::from(2);
             }
         },
         None => match ra.roots.first().and_then(|&id| compare::label_of(ra, id)) {
             Some(l) => l,
             None => {
-                let _ = writeln!(
-                    std::io::stderr(),
+                let _ = writeln!(stderr(),
                     "baogao: give --label (A has no labelled part)"
                 );
                 return ExitCode::from(2);
@@ -334,7 +343,7 @@ fn compare_cmd(a: &str, b: &str, label: Option<&str>, width: usize, paths: &[Pat
         let mut out = Vec::new();
         for para in t.split('\n') {
             for r in baogao::wrap::wrap(para, col, false) {
-                out.push(outline::safe(&para[r]));
+                out.push(Safe::line(&para[r]).into_string());
             }
         }
         out
@@ -402,11 +411,8 @@ fn coverage_cmd(json: bool, paths: &[PathBuf]) -> ExitCode {
                 })
                 .collect();
             let keys: Vec<&str> = cols.iter().map(|l| l.key()).collect();
-            writeln!(
-                out,
-                "{}",
-                serde_json::json!({"columns": keys, "reports": rows})
-            )?;
+            baogao::safe::write_json(out, &serde_json::json!({"columns": keys, "reports": rows}))?;
+            writeln!(out)?;
             return Ok(());
         }
         let name_w = 30;
@@ -428,7 +434,7 @@ fn coverage_cmd(json: bool, paths: &[PathBuf]) -> ExitCode {
                 r.meta.agency.as_deref().unwrap_or(&r.meta.title),
                 r.meta.year.map(|y| y.to_string()).unwrap_or_default()
             );
-            let mut line = fitw(&outline::safe(&who), name_w);
+            let mut line = fitw(&Safe::line(&who), name_w);
             for &l in &cols {
                 let txt = match compare::cell(r, l) {
                     Some(x) if x.top => format!("█ {}", x.chars),
@@ -478,7 +484,7 @@ fn search_cmd(
         timings.push(format!("heading index {:.0} ms", ms(t)));
         pq = Query::parse(query);
         if let Some(l) = &pq.unknown_label {
-            let _ = writeln!(std::io::stderr(), "baogao: no label called #{l}; ignored");
+            let _ = writeln!(stderr(), "baogao: no label called #{l}; ignored");
         }
         let t = std::time::Instant::now();
         head_hits = idx.search(&c, &pq, limit);
@@ -502,7 +508,7 @@ fn search_cmd(
         if let Some(kib) = peak_rss_kib() {
             timings.push(format!("peak RSS {:.0} MB", kib as f64 / 1024.0));
         }
-        let _ = writeln!(std::io::stderr(), "baogao: {}", timings.join(", "));
+        let _ = writeln!(stderr(), "baogao: {}", timings.join(", "));
     }
     let hl = tq.highlights();
     emit(|out| {
@@ -540,7 +546,8 @@ fn search_cmd(
                 v.insert("text".into(), texts.into());
                 v.insert("text_matches".into(), text_total.into());
             }
-            writeln!(out, "{}", serde_json::Value::Object(v))?;
+            baogao::safe::write_json(out, &serde_json::Value::Object(v))?;
+            writeln!(out)?;
             return Ok(());
         }
         if want_h {
@@ -556,10 +563,10 @@ fn search_cmd(
                 writeln!(
                     out,
                     "{}\t{}{}{}",
-                    outline::safe(&who),
-                    outline::safe(&within),
+                    Safe::line(&who),
+                    Safe::line(&within),
                     s.marker.as_deref().unwrap_or(""),
-                    outline::safe(&s.title)
+                    Safe::line(&s.title)
                 )?;
             }
         }
@@ -574,8 +581,8 @@ fn search_cmd(
                     writeln!(
                         out,
                         "{} {year}  ({})",
-                        outline::safe(who),
-                        outline::safe(&r.path)
+                        Safe::line(who),
+                        Safe::line(&r.path)
                     )?;
                     last_report = Some(h.doc.report);
                 }
@@ -585,8 +592,8 @@ fn search_cmd(
                     out,
                     "  {}{}: {}",
                     s.marker.as_deref().unwrap_or(""),
-                    outline::safe(&s.title),
-                    outline::safe(&snip)
+                    Safe::line(&s.title),
+                    Safe::line(&snip)
                 )?;
             }
         }
@@ -603,7 +610,7 @@ fn main() -> ExitCode {
             let c = load(&paths);
             report_errors(&c);
             emit(|out| {
-                export::write_json(&c, &mut *out).map_err(std::io::Error::other)?;
+                export::write_json(&c, &mut *out)?;
                 writeln!(out)
             });
             status(&c)
@@ -622,14 +629,14 @@ fn main() -> ExitCode {
             limit,
             stats,
             paths,
-        }) => search_cmd(&query, headings, text, json, limit, stats, &paths),
+        }) => search_cmd(&query, headings, text, json, limit.into(), stats, &paths),
         Some(Command::Compare {
             a,
             b,
             label,
             width,
             paths,
-        }) => compare_cmd(&a, &b, label.as_deref(), width, &paths),
+        }) => compare_cmd(&a, &b, label.as_deref(), width.into(), &paths),
         Some(Command::Coverage { json, paths }) => coverage_cmd(json, &paths),
         Some(Command::Config { path, default }) => {
             if default || !path {
@@ -639,8 +646,7 @@ fn main() -> ExitCode {
                 match baogao::config::path() {
                     Some(p) => emit(|out| writeln!(out, "{}", p.display())),
                     None => {
-                        let _ = writeln!(
-                            std::io::stderr(),
+                        let _ = writeln!(stderr(),
                             "baogao: no config directory (HOME unset?)"
                         );
                         return ExitCode::from(1);
@@ -661,14 +667,13 @@ fn main() -> ExitCode {
         }
         Some(Command::Synth { dir, count }) => {
             if std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_some()) {
-                let _ = writeln!(
-                    std::io::stderr(),
+                let _ = writeln!(stderr(),
                     "baogao: {} is not empty; give a new folder",
-                    outline::safe(&dir.to_string_lossy())
+                    Safe::path(&dir)
                 );
                 return ExitCode::from(2);
             }
-            match baogao::synth::write_corpus(&dir, count) {
+            match baogao::synth::write_corpus(&dir, count as usize) {
                 Ok(bytes) => {
                     emit(|out| {
                         writeln!(out, "wrote {count} reports, {:.1} MB", bytes as f64 / 1e6)
@@ -676,7 +681,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    let _ = writeln!(std::io::stderr(), "baogao: cannot write corpus: {e}");
+                    let _ = writeln!(stderr(), "baogao: cannot write corpus: {e}");
                     ExitCode::from(2)
                 }
             }

@@ -3,29 +3,17 @@
 use crate::corpus::{Corpus, Report, SectionId};
 use std::fmt::Write;
 
-/// Replace anything a terminal would interpret (for names that did not pass ingest,
-/// such as file paths) with U+FFFD.
-pub fn safe(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() && c != '\n' {
-                '\u{fffd}'
-            } else {
-                c
-            }
-        })
-        .collect()
-}
+use crate::safe::Safe;
 
 pub fn report_outline(r: &Report) -> String {
     let m = &r.meta;
     let mut out = String::new();
     let opt = |v: Option<&str>| v.unwrap_or("—").to_string();
-    let _ = writeln!(out, "{}", safe(&r.path));
+    let _ = writeln!(out, "{}", Safe::line(&r.path));
     let _ = writeln!(
         out,
         "  {}{}",
-        safe(&m.title),
+        Safe::line(&m.title),
         if m.title_derived {
             "  (title derived)"
         } else {
@@ -50,7 +38,7 @@ pub fn report_outline(r: &Report) -> String {
         let _ = writeln!(out, "  [closing]");
     }
     for w in &r.warnings {
-        let _ = writeln!(out, "  ! {}", safe(w));
+        let _ = writeln!(out, "  ! {}", Safe::line(w));
     }
     out
 }
@@ -66,7 +54,7 @@ fn section_lines(r: &Report, id: SectionId, out: &mut String) {
             .as_deref()
             .map(|m| format!("{m} "))
             .unwrap_or_else(|| "· ".into()),
-        s.title,
+        Safe::line(&s.title),
         if labels.is_empty() {
             String::new()
         } else {
@@ -85,7 +73,7 @@ pub fn corpus_outline(c: &Corpus) -> String {
         out.push('\n');
     }
     for e in &c.errors {
-        let _ = writeln!(out, "skipped {}: {}", safe(&e.path), e.error);
+        let _ = writeln!(out, "skipped {e}");
     }
     out
 }

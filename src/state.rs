@@ -5,7 +5,13 @@
 //! Writes are atomic: a temporary file in the same directory, fsync, rename (then the
 //! directory is synced), so a crash or kill at any instant leaves the old or the new
 //! file, never a torn one. A file that does not parse is set aside as `state.json.bak`
-//! with a warning, never silently overwritten.
+//! with a warning, never silently overwritten (older ones move to `.bak.1` … `.bak.4`).
+//!
+//! Two readers may share the file: a reader saves what it changed since it loaded the
+//! state ([`save_merged`]) onto what the file holds now, under an exclusive lock on
+//! `state.json.lock`, so the marks each of them set survive. Temporary files left by a
+//! killed writer are removed under the same lock. Per-corpus entries are bounded: the
+//! [`MAX_CORPORA`] most recently used are kept.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -27,6 +33,9 @@ pub struct CorpusState {
     /// Marks `a`–`z`.
     pub marks: BTreeMap<char, Place>,
     pub jumps: Vec<Place>,
+    /// When this corpus was last opened (seconds since 1970), for keeping the most
+    /// recently used entries.
+    pub used: u64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +52,12 @@ pub struct State {
 
 /// History entries kept.
 pub const HISTORY: usize = 200;
+
+/// Corpora remembered (least recently used dropped first).
+pub const MAX_CORPORA: usize = 64;
+
+/// Damaged state files kept: `.bak` (newest) and `.bak.1` … `.bak.4`.
+pub const BACKUPS: usize = 5;
 
 /// The state file's path: $BAOGAO_STATE, else the platform state (or data) directory.
 pub fn path() -> Option<PathBuf> {
@@ -84,22 +99,22 @@ pub fn load(path: &Path) -> (State, Option<String>) {
         Err(e) => {
             return (
                 State::default(),
-                Some(format!("cannot read {}: {e}", path.display())),
+                Some(format!("cannot read {}: {e}", crate::safe::Safe::path(path))),
             );
         }
     };
     match serde_json::from_slice::<State>(&bytes) {
         Ok(s) => (s, None),
         Err(e) => {
-            let bak = path.with_extension("json.bak");
-            let kept = std::fs::rename(path, &bak).is_ok();
+            let bak = backup_path(path, 0);
+            let kept = set_aside(path).is_ok();
             (
                 State::default(),
                 Some(format!(
                     "state file {} is damaged ({e}); {}",
-                    path.display(),
+                    crate::safe::Safe::path(path),
                     if kept {
-                        format!("kept as {}", bak.display())
+                        format!("kept as {}", crate::safe::Safe::path(&bak))
                     } else {
                         "left in place".into()
                     }
@@ -109,17 +124,145 @@ pub fn load(path: &Path) -> (State, Option<String>) {
     }
 }
 
-/// Write atomically: temp file in the same directory, fsync, rename, fsync the folder.
-pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
+fn backup_path(path: &Path, n: usize) -> PathBuf {
+    if n == 0 {
+        path.with_extension("json.bak")
+    } else {
+        path.with_extension(format!("json.bak.{n}"))
+    }
+}
+
+/// Move a damaged file to `.bak`, shifting older backups up (the oldest is dropped).
+fn set_aside(path: &Path) -> std::io::Result<()> {
+    let _ = std::fs::remove_file(backup_path(path, BACKUPS - 1));
+    for n in (0..BACKUPS - 1).rev() {
+        let from = backup_path(path, n);
+        if from.exists() {
+            std::fs::rename(&from, backup_path(path, n + 1))?;
+        }
+    }
+    std::fs::rename(path, backup_path(path, 0))
+}
+
+/// Hold the exclusive lock beside `path` while `f` runs.
+fn locked<T>(path: &Path, f: impl FnOnce() -> std::io::Result<T>) -> std::io::Result<T> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.with_extension("json.lock"))?;
+    lock.lock()?;
+    let r = f();
+    let _ = lock.unlock();
+    r
+}
+
+/// Write `state` atomically, under the lock (readers use [`save_merged`]).
+pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
+    locked(path, || write_atomic(path, state))
+}
+
+/// Save this instance's changes: everything in `mine` that differs from `base` (the
+/// state as loaded at start) is applied to the file's current contents, under the lock.
+/// Returns a warning when the file on disk was damaged (it is set aside).
+pub fn save_merged(path: &Path, base: &State, mine: &State) -> std::io::Result<Option<String>> {
+    locked(path, || {
+        let (mut disk, warn) = load(path);
+        merge(&mut disk, base, mine);
+        write_atomic(path, &disk)?;
+        Ok(warn)
+    })
+}
+
+/// Three-way merge of maps: keys whose value `mine` changed from `base` win.
+fn merge_map<K: Ord + Clone, V: Clone + PartialEq>(
+    disk: &mut BTreeMap<K, V>,
+    base: &BTreeMap<K, V>,
+    mine: &BTreeMap<K, V>,
+) {
+    for k in base.keys().chain(mine.keys()) {
+        let (b, m) = (base.get(k), mine.get(k));
+        if b != m {
+            match m {
+                Some(v) => disk.insert(k.clone(), v.clone()),
+                None => disk.remove(k),
+            };
+        }
+    }
+}
+
+/// Apply `mine`'s changes since `base` to `disk` (see [`save_merged`]).
+pub fn merge(disk: &mut State, base: &State, mine: &State) {
+    merge_map(&mut disk.global_marks, &base.global_marks, &mine.global_marks);
+    let empty = CorpusState::default();
+    for (key, m) in &mine.corpora {
+        let b = base.corpora.get(key).unwrap_or(&empty);
+        let d = disk.corpora.entry(key.clone()).or_default();
+        merge_map(&mut d.marks, &b.marks, &m.marks);
+        if m.last != b.last {
+            d.last = m.last.clone();
+        }
+        if m.jumps != b.jumps {
+            d.jumps = m.jumps.clone();
+        }
+        d.used = d.used.max(m.used);
+    }
+    for (d, b, m) in [
+        (&mut disk.palette_history, &base.palette_history, &mine.palette_history),
+        (&mut disk.search_history, &base.search_history, &mine.search_history),
+    ] {
+        for h in m.iter().filter(|h| !b.contains(h)) {
+            remember(d, h);
+        }
+    }
+    if disk.corpora.len() > MAX_CORPORA {
+        let mut by_use: Vec<(u64, String)> = disk
+            .corpora
+            .iter()
+            .map(|(k, c)| (c.used, k.clone()))
+            .collect();
+        by_use.sort();
+        for (_, k) in &by_use[..by_use.len() - MAX_CORPORA] {
+            disk.corpora.remove(k);
+        }
+    }
+    disk.version = 1;
+}
+
+/// Seconds since 1970 (for [`CorpusState::used`]).
+pub fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Temporary files of this state file (`.state.json.<pid>.tmp`).
+fn is_our_tmp(name: &str, file: &str) -> bool {
+    name.strip_prefix('.')
+        .and_then(|n| n.strip_prefix(file))
+        .and_then(|n| n.strip_prefix('.'))
+        .and_then(|n| n.strip_suffix(".tmp"))
+        .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Temp file, fsync, rename, fsync the folder. Called under the lock, so any other
+/// temporary file of ours was left by a writer that was killed: it is removed.
+fn write_atomic(path: &Path, state: &State) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let file = path
+        .file_name()
+        .map_or("state".into(), |n| n.to_string_lossy().into_owned());
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            if is_our_tmp(&e.file_name().to_string_lossy(), &file) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
     let json = serde_json::to_vec_pretty(state).map_err(std::io::Error::other)?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name()
-            .map_or("state".into(), |n| n.to_string_lossy()),
-        std::process::id()
-    ));
+    let tmp = dir.join(format!(".{file}.{}.tmp", std::process::id()));
     {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(&json)?;

@@ -15,6 +15,14 @@ pub struct LoadError {
     pub error: String,
 }
 
+impl std::fmt::Display for LoadError {
+    /// "PATH: reason", the path made safe to show (it is a file name, from outside).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = crate::safe::Safe::line(&self.path);
+        write!(f, "{path}: {}", crate::safe::Safe::line(&self.error))
+    }
+}
+
 /// Every report that loaded, plus the inputs that were skipped and why.
 #[derive(Debug, Default, Clone)]
 pub struct Corpus {

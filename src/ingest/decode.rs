@@ -91,10 +91,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
             }
             (text, encoding_label(enc))
         } else {
-            if bytes.contains(&0) {
+            let nuls = bytes.iter().filter(|&&b| b == 0).count();
+            if nuls == 0 {
+                decode_unlabelled(bytes, &mut warnings)?
+            } else if nuls >= 4 && nuls * 100 > bytes.len() {
+                // More than one byte in a hundred: binary data (or UTF-16 without a BOM).
                 return Err(Skip::Binary("NUL bytes"));
+            } else {
+                // A stray NUL in a text file (a bad copy, a truncated download): keep the
+                // text, drop the NULs, say so.
+                warnings.push(format!(
+                    "{nuls} NUL byte{} removed",
+                    if nuls == 1 { "" } else { "s" }
+                ));
+                let kept: Vec<u8> = bytes.iter().copied().filter(|&b| b != 0).collect();
+                let (text, label) = decode_unlabelled(&kept, &mut warnings)?;
+                (std::borrow::Cow::Owned(text.into_owned()), label)
             }
-            decode_unlabelled(bytes, &mut warnings)?
         };
     if raw.chars().all(char::is_whitespace) {
         return Err(if raw.is_empty() {
@@ -157,6 +170,9 @@ fn decode_unlabelled<'a>(
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok((std::borrow::Cow::Borrowed(s), "UTF-8"));
     }
+    if let Some(text) = mixed_utf8_gbk(bytes, warnings) {
+        return Ok((std::borrow::Cow::Owned(text), "UTF-8+GBK"));
+    }
     // Mostly-valid UTF-8 with a few damaged bytes: decode lossily rather than guess.
     let mut invalid = 0usize;
     for chunk in bytes.utf8_chunks() {
@@ -205,6 +221,43 @@ fn decode_unlabelled<'a>(
         warnings.push(format!("malformed {label} bytes were replaced with U+FFFD"));
     }
     Ok((text, label))
+}
+
+/// A file pasted together from a UTF-8 part and a GBK part (each line whole in one of
+/// them): decoded line by line, with a warning. `None` unless both kinds of line hold
+/// Chinese text and every non-UTF-8 line is clean GBK.
+fn mixed_utf8_gbk(bytes: &[u8], warnings: &mut Vec<String>) -> Option<String> {
+    let (mut utf8_lines, mut gbk_lines) = (0usize, 0usize);
+    for line in bytes.split(|&b| b == b'\n') {
+        match std::str::from_utf8(line) {
+            Ok(s) if s.chars().any(|c| c > '\u{2e80}') => utf8_lines += 1,
+            Ok(_) => {}
+            Err(_) => {
+                let (t, had_errors) = GBK.decode_without_bom_handling(line);
+                if had_errors || !t.chars().any(|c| c > '\u{2e80}') {
+                    return None;
+                }
+                gbk_lines += 1;
+            }
+        }
+    }
+    if utf8_lines == 0 || gbk_lines == 0 {
+        return None;
+    }
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        match std::str::from_utf8(line) {
+            Ok(s) => out.push_str(s),
+            Err(_) => out.push_str(&GBK.decode_without_bom_handling(line).0),
+        }
+    }
+    warnings.push(format!(
+        "mixed encodings: {utf8_lines} lines in UTF-8 and {gbk_lines} in GBK, decoded line by line"
+    ));
+    Some(out)
 }
 
 /// At least 95% of the double-byte pairs lie in the GB2312 area.

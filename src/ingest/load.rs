@@ -79,41 +79,44 @@ fn err(p: &Path, msg: impl Into<String>) -> LoadError {
 fn walk_root(root: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
     match std::fs::metadata(root) {
         Err(e) => errors.push(err(root, io_reason(&e))),
-        Ok(m) if m.is_dir() => {
-            let mut seen = HashSet::new();
-            walk_dir(root, &mut seen, files, errors);
-        }
+        Ok(m) if m.is_dir() => walk_dir(root, &m, files, errors),
         Ok(_) => files.push(root.to_path_buf()),
     }
 }
 
+/// A folder's identity: a folder reached twice (through a link) is a loop. Comparing
+/// (device, inode) costs nothing; canonicalising every folder cost a readlink per path
+/// component, cubic in the depth.
+#[cfg(unix)]
+fn dir_id(m: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (m.dev(), m.ino())
+}
+
+#[cfg(not(unix))]
+fn dir_id(_: &std::fs::Metadata) -> (u64, u64) {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    (0, N.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+}
+
+/// Depth-first in sorted order, with an explicit stack (no recursion however deep).
 fn walk_dir(
-    dir: &Path,
-    seen: &mut HashSet<PathBuf>,
+    root: &Path,
+    root_meta: &std::fs::Metadata,
     files: &mut Vec<PathBuf>,
     errors: &mut Vec<LoadError>,
 ) {
-    let canon = match dir.canonicalize() {
-        Ok(c) => c,
-        Err(e) => {
-            errors.push(err(dir, io_reason(&e)));
-            return;
-        }
-    };
-    if !seen.insert(canon) {
-        errors.push(err(dir, "symbolic link loop, skipped"));
-        return;
+    let mut seen: HashSet<(u64, u64)> = HashSet::new();
+    seen.insert(dir_id(root_meta));
+    let mut stack: Vec<std::vec::IntoIter<PathBuf>> = Vec::new();
+    if let Some(entries) = list_dir(root, errors) {
+        stack.push(entries);
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            errors.push(err(dir, io_reason(&e)));
-            return;
-        }
-    };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
+    while let Some(top) = stack.last_mut() {
+        let Some(path) = top.next() else {
+            stack.pop();
+            continue;
+        };
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
@@ -129,7 +132,13 @@ fn walk_dir(
                     errors.push(err(&path, io_reason(&e)));
                 }
             }
-            Ok(m) if m.is_dir() => walk_dir(&path, seen, files, errors),
+            Ok(m) if m.is_dir() => {
+                if !seen.insert(dir_id(&m)) {
+                    errors.push(err(&path, "symbolic link loop, skipped"));
+                } else if let Some(entries) = list_dir(&path, errors) {
+                    stack.push(entries);
+                }
+            }
             Ok(_) => {
                 if path.extension().is_some_and(is_report_ext) {
                     files.push(path);
@@ -137,6 +146,19 @@ fn walk_dir(
             }
         }
     }
+}
+
+fn list_dir(dir: &Path, errors: &mut Vec<LoadError>) -> Option<std::vec::IntoIter<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            errors.push(err(dir, io_reason(&e)));
+            return None;
+        }
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    Some(entries.into_iter())
 }
 
 fn is_report_ext(ext: &std::ffi::OsStr) -> bool {
@@ -155,21 +177,51 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn read_and_parse(path: &Path) -> Result<Report, LoadError> {
-    let meta = std::fs::metadata(path).map_err(|e| err(path, io_reason(&e)))?;
-    if !meta.is_file() {
-        return Err(err(path, "not a regular file, skipped"));
+    let bytes = read_bounded(path, MAX_FILE_BYTES).map_err(|why| err(path, why))?;
+    super::parse_owned(&display(path), bytes).map_err(|skip| err(path, skip.to_string()))
+}
+
+/// Read a report file, never blocking and never past `cap` bytes.
+///
+/// The file is opened without blocking (a FIFO or a device put in its place after the
+/// folder was listed opens at once instead of waiting for a writer), then judged by the
+/// opened descriptor itself (fstat: a regular file only, so no check-then-open race), then
+/// read through the cap: a file that grows while it is read stops at `cap + 1` bytes and
+/// is refused, whatever its size said a moment before. A special file that claims to be
+/// regular and would block (/proc/kmsg) is refused too.
+pub fn read_bounded(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(err(
-            path,
-            format!(
-                "file too large ({} MB), skipped",
-                meta.len() / (1024 * 1024)
-            ),
+    let file = opts.open(path).map_err(|e| io_reason(&e))?;
+    let meta = file.metadata().map_err(|e| io_reason(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file, skipped".into());
+    }
+    let too_large = |n: u64| format!("file too large ({} MB), skipped", n / (1024 * 1024));
+    if meta.len() > cap {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    match file.take(cap + 1).read_to_end(&mut bytes) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+            return Err("a device or special file that would block, skipped".into());
+        }
+        Err(e) => return Err(io_reason(&e)),
+    }
+    if bytes.len() as u64 > cap {
+        return Err(format!(
+            "file grew past {} MB while it was read, skipped",
+            cap / (1024 * 1024)
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(path, io_reason(&e)))?;
-    super::parse_owned(&display(path), bytes).map_err(|skip| err(path, skip.to_string()))
+    Ok(bytes)
 }
 
 fn parse_one(name: &str, bytes: &[u8]) -> Result<Report, LoadError> {

@@ -64,11 +64,11 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     let mut blocks = assemble(&cleaned.lines);
     let mut noise = cleaned.noise;
     let mut dup_warnings = Vec::new();
-    // A numbered heading pasted twice in a row: keep one, say so.
-    let mut k = 1;
-    while k < blocks.len() {
-        let (prev, cur) = (&blocks[k - 1], &blocks[k]);
-        if prev.head.as_ref().is_some_and(|h| h.marker.is_some())
+    // A numbered heading pasted twice in a row: keep one, say so (one pass).
+    let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
+    for cur in blocks.drain(..) {
+        if let Some(prev) = kept.last()
+            && prev.head.as_ref().is_some_and(|h| h.marker.is_some())
             && cur.head.is_some()
             && prev.text == cur.text
         {
@@ -76,12 +76,12 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
                 "line {}: heading repeats line {}; kept once",
                 cur.line, prev.line
             ));
-            noise.push(cur.text.clone());
-            blocks.remove(k);
+            noise.push(cur.text);
         } else {
-            k += 1;
+            kept.push(cur);
         }
     }
+    let mut blocks = kept;
     let mut meta_lines = Vec::new();
 
     // Front matter: title lines, document number, bare year, addressee, date.
@@ -322,6 +322,10 @@ fn is_foreign_line(t: &str) -> bool {
 /// Consume title lines, document number, bare year, date and addressee at the top.
 /// Returns the index of the first body block.
 fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
+    // Front matter is a handful of lines; looking further only costs time (the checks
+    // below compare runs with each other).
+    const FRONT_MAX: usize = 40;
+    let blocks = &blocks[..blocks.len().min(FRONT_MAX)];
     let mut i = 0;
     let mut titles: Vec<(usize, usize)> = Vec::new(); // runs of title blocks [start, end)
     while i < blocks.len() {
@@ -754,9 +758,10 @@ fn fill_meta(
                     .rsplit(['/', '\\', ':'])
                     .next()
                     .unwrap_or(&report.path);
-                stem.trim_end_matches(".txt")
-                    .trim_end_matches(".md")
-                    .to_string()
+                // A file name is not the document's text: it never passed decoding's
+                // filter, so it becomes a display field only through Safe.
+                crate::safe::Safe::line(stem.trim_end_matches(".txt").trim_end_matches(".md"))
+                    .into_string()
             }
         };
         (composed, true)

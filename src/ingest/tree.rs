@@ -173,7 +173,11 @@ fn unnumbered_level(
     stack: &[Entry],
 ) -> (usize, Option<Style>) {
     let b = &blocks[heads[k]];
-    let later = || heads[k + 1..].iter().map(|&i| &blocks[i]);
+    // Evidence for an unnumbered heading's level comes from the headings soon after it;
+    // looking further makes a file of many unnumbered headings quadratic.
+    const LOOKAHEAD: usize = 64;
+    let ahead = &heads[k + 1..heads.len().min(k + 1 + LOOKAHEAD)];
+    let later = || ahead.iter().map(|&i| &blocks[i]);
     let next_of = |style: Style, stop_at_part: bool| {
         for n in later() {
             let h = n.head.as_ref().expect("heading");

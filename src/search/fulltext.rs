@@ -328,7 +328,8 @@ impl TextIndex {
         let matched = scored.len();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let phrases: Vec<String> = q.phrases.iter().map(|p| p.to_ascii_lowercase()).collect();
-        let mut out = Vec::with_capacity(limit);
+        // Allocate by what exists, not by what was asked for.
+        let mut out = Vec::with_capacity(limit.min(matched));
         for (s, d) in scored {
             let doc = self.docs[d as usize];
             if !phrases.is_empty() {

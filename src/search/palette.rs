@@ -455,7 +455,8 @@ impl PaletteIndex {
                 })
                 .then(a.1.cmp(&b.1))
         });
-        let mut out = Vec::with_capacity(limit);
+        // Allocate by what exists, not by what was asked for.
+        let mut out = Vec::with_capacity(limit.min(fine.len()));
         'outer: for (score, t, ix) in fine {
             for s in self.sections_of(t) {
                 if !section_ok(s) {

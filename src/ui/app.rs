@@ -1093,6 +1093,7 @@ impl App {
         let cs = st.corpora.entry(self.corpus_key.clone()).or_default();
         cs.last = last;
         cs.jumps = jumps;
+        cs.used = crate::state::now();
         st.palette_history.clear();
         for h in &self.palette_history {
             crate::state::remember(&mut st.palette_history, h);
@@ -1106,8 +1107,23 @@ impl App {
     }
 
     /// "张店区科技局2024年度法治政府建设情况报告 › 一、… › （一）…"
+    /// The section `y`/`Y` copy: the tree's selection when the tree has focus, else the
+    /// section being read, else (a report that fits the pane, scrolled to its top) the
+    /// tree's selection.
+    fn section_to_copy(&mut self) -> Option<SectionId> {
+        let selected = self.tree_rows().get(self.tree_sel).map(|&(id, _)| id);
+        if self.focus == Pane::Tree {
+            return selected.or_else(|| self.section_at_scroll());
+        }
+        self.section_at_scroll().or(selected)
+    }
+
     pub fn citation(&mut self) -> Option<String> {
-        let id = self.section_at_scroll()?;
+        let id = self.section_to_copy()?;
+        self.citation_of(id)
+    }
+
+    fn citation_of(&self, id: SectionId) -> Option<String> {
         let r = self.report()?;
         let mut chain = Vec::new();
         let mut cur = Some(id);
@@ -1130,8 +1146,11 @@ impl App {
 
     /// `y`: the section's text with a citation line; `Y`: the citation only.
     fn copy(&mut self, with_text: bool) {
-        let Some(cite) = self.citation() else {
+        let Some(id) = self.section_to_copy() else {
             self.status = Some("nothing to copy here (scroll to a section)".into());
+            return;
+        };
+        let Some(cite) = self.citation_of(id) else {
             return;
         };
         if !osc52_supported() {
@@ -1142,9 +1161,6 @@ impl App {
             return;
         }
         let text = if with_text {
-            let id = self
-                .section_at_scroll()
-                .expect("citation implies a section");
             let r = self.report().expect("citation implies a report");
             format!("{cite}\n{}", crate::compare::section_text(r, id))
         } else {
@@ -1728,8 +1744,11 @@ pub fn osc52_supported() -> bool {
 }
 
 /// The OSC 52 sequence that puts `text` on the system clipboard.
+/// The text is made safe first: pasted into a shell, an ESC[201~ inside it would end
+/// bracketed paste early and the rest would run as typed commands.
 pub fn osc52(text: &str) -> String {
     use base64::Engine;
+    let text = crate::safe::Safe::text(text);
     format!(
         "\x1b]52;c;{}\x07",
         base64::engine::general_purpose::STANDARD.encode(text.as_bytes())

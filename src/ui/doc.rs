@@ -74,7 +74,7 @@ impl Doc {
         meta.extend(m.year.map(|y| format!("{y}年度")));
         meta.extend(m.date.clone());
         meta.extend(m.doc_number.clone());
-        meta.push(crate::outline::safe(&r.path));
+        meta.push(crate::safe::Safe::line(&r.path).into_string());
         push(&mut p, meta.join(" · "), Kind::Meta, None);
         if let Some(pre) = &r.preamble {
             for para in pre.split('\n').filter(|s| !s.is_empty()) {

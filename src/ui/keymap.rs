@@ -170,7 +170,7 @@ impl Key {
     const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
-    const fn ctrl(c: char) -> Key {
+    pub const fn ctrl(c: char) -> Key {
         Key {
             code: KeyCode::Char(c),
             ctrl: true,
@@ -506,6 +506,23 @@ impl Keymap {
                     },
                 );
             }
+        }
+        // Ctrl-C always quits, whatever the overrides did (the config parser refuses
+        // giving it away, but a keymap built here must hold on its own).
+        let ctrl_c = Key::ctrl('c');
+        km.bindings
+            .retain(|b| !(b.key == ctrl_c && b.scope == Global && b.action != Quit));
+        if !km
+            .bindings
+            .iter()
+            .any(|b| b.key == ctrl_c && b.action == Quit)
+        {
+            km.bindings.push(Binding {
+                key: ctrl_c,
+                action: Quit,
+                scope: Global,
+                help: "quit",
+            });
         }
         km
     }

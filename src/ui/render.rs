@@ -185,6 +185,30 @@ pub fn draw(f: &mut Frame, app: &mut App, theme: &Theme) {
 
 /// Render the whole reader into `buf` (also used by tests and screenshots).
 pub fn render(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+    draw_frame(area, buf, app, theme);
+    scrub(buf, area);
+}
+
+/// The last line of defence between a file and the terminal: a cell whose symbol holds
+/// anything a terminal acts on (see [`crate::safe::is_unsafe`]) shows U+FFFD instead.
+/// Every frame passes here, whatever drew it.
+fn scrub(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell
+                .symbol()
+                .chars()
+                .any(|c| crate::safe::is_unsafe(c) || c == '\n' || c == '\t')
+            {
+                cell.set_symbol("\u{fffd}");
+            }
+        }
+    }
+}
+
+fn draw_frame(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     if area.width == 0 || area.height == 0 {
         return;
     }
