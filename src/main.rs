@@ -207,7 +207,8 @@ fn init_logging() {
 fn reader(paths: Vec<PathBuf>) -> ExitCode {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        let _ = writeln!(stderr(),
+        let _ = writeln!(
+            stderr(),
             "baogao: the reader needs a terminal. For scripts use `baogao export --json` \
              or `baogao tree` (see `baogao --help`)."
         );
@@ -220,7 +221,11 @@ fn reader(paths: Vec<PathBuf>) -> ExitCode {
             stderr(),
             "baogao: the reader needs a terminal that can move the cursor (TERM is {}). \
              For scripts use `baogao export --json` or `baogao tree` (see `baogao --help`).",
-            if term.is_empty() { "not set".to_string() } else { format!("{term:?}") }
+            if term.is_empty() {
+                "not set".to_string()
+            } else {
+                format!("{term:?}")
+            }
         );
         return ExitCode::from(2);
     }
@@ -299,7 +304,8 @@ fn compare_cmd(a: &str, b: &str, label: Option<&str>, width: usize, paths: &[Pat
     let c = load(paths);
     report_errors(&c);
     let (Some(ia), Some(ib)) = (pick_report(&c, a), pick_report(&c, b)) else {
-        let _ = writeln!(stderr(),
+        let _ = writeln!(
+            stderr(),
             "baogao: no report matches {}",
             if pick_report(&c, a).is_none() { a } else { b }
         );
@@ -317,9 +323,7 @@ fn compare_cmd(a: &str, b: &str, label: Option<&str>, width: usize, paths: &[Pat
         None => match ra.roots.first().and_then(|&id| compare::label_of(ra, id)) {
             Some(l) => l,
             None => {
-                let _ = writeln!(stderr(),
-                    "baogao: give --label (A has no labelled part)"
-                );
+                let _ = writeln!(stderr(), "baogao: give --label (A has no labelled part)");
                 return ExitCode::from(2);
             }
         },
@@ -578,12 +582,7 @@ fn search_cmd(
                 if last_report != Some(h.doc.report) {
                     let who = r.meta.agency.as_deref().unwrap_or(&r.meta.title);
                     let year = r.meta.year.map(|y| y.to_string()).unwrap_or_default();
-                    writeln!(
-                        out,
-                        "{} {year}  ({})",
-                        Safe::line(who),
-                        Safe::line(&r.path)
-                    )?;
+                    writeln!(out, "{} {year}  ({})", Safe::line(who), Safe::line(&r.path))?;
                     last_report = Some(h.doc.report);
                 }
                 let s = r.section(h.doc.section);
@@ -646,9 +645,7 @@ fn main() -> ExitCode {
                 match baogao::config::path() {
                     Some(p) => emit(|out| writeln!(out, "{}", p.display())),
                     None => {
-                        let _ = writeln!(stderr(),
-                            "baogao: no config directory (HOME unset?)"
-                        );
+                        let _ = writeln!(stderr(), "baogao: no config directory (HOME unset?)");
                         return ExitCode::from(1);
                     }
                 }
@@ -667,7 +664,8 @@ fn main() -> ExitCode {
         }
         Some(Command::Synth { dir, count }) => {
             if std::fs::read_dir(&dir).is_ok_and(|mut d| d.next().is_some()) {
-                let _ = writeln!(stderr(),
+                let _ = writeln!(
+                    stderr(),
                     "baogao: {} is not empty; give a new folder",
                     Safe::path(&dir)
                 );

@@ -219,10 +219,7 @@ pub fn write_json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::
 }
 
 /// [`write_json`], indented.
-pub fn write_json_pretty<T: Serialize + ?Sized>(
-    out: &mut dyn Write,
-    value: &T,
-) -> io::Result<()> {
+pub fn write_json_pretty<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     let f = Escaping(serde_json::ser::PrettyFormatter::new());
     let mut ser = serde_json::Serializer::with_formatter(out, f);
     // io::Error::from keeps the kind of an I/O error (a closed pipe stays BrokenPipe).

@@ -99,7 +99,10 @@ pub fn load(path: &Path) -> (State, Option<String>) {
         Err(e) => {
             return (
                 State::default(),
-                Some(format!("cannot read {}: {e}", crate::safe::Safe::path(path))),
+                Some(format!(
+                    "cannot read {}: {e}",
+                    crate::safe::Safe::path(path)
+                )),
             );
         }
     };
@@ -195,7 +198,11 @@ fn merge_map<K: Ord + Clone, V: Clone + PartialEq>(
 
 /// Apply `mine`'s changes since `base` to `disk` (see [`save_merged`]).
 pub fn merge(disk: &mut State, base: &State, mine: &State) {
-    merge_map(&mut disk.global_marks, &base.global_marks, &mine.global_marks);
+    merge_map(
+        &mut disk.global_marks,
+        &base.global_marks,
+        &mine.global_marks,
+    );
     let empty = CorpusState::default();
     for (key, m) in &mine.corpora {
         let b = base.corpora.get(key).unwrap_or(&empty);
@@ -210,8 +217,16 @@ pub fn merge(disk: &mut State, base: &State, mine: &State) {
         d.used = d.used.max(m.used);
     }
     for (d, b, m) in [
-        (&mut disk.palette_history, &base.palette_history, &mine.palette_history),
-        (&mut disk.search_history, &base.search_history, &mine.search_history),
+        (
+            &mut disk.palette_history,
+            &base.palette_history,
+            &mine.palette_history,
+        ),
+        (
+            &mut disk.search_history,
+            &base.search_history,
+            &mine.search_history,
+        ),
     ] {
         for h in m.iter().filter(|h| !b.contains(h)) {
             remember(d, h);
@@ -322,6 +337,104 @@ mod tests {
         assert!(
             !p.exists(),
             "the damaged file is set aside, not overwritten"
+        );
+    }
+
+    fn place(n: u32) -> Place {
+        Place {
+            report: "r.txt".into(),
+            para: n,
+            offset: 0,
+        }
+    }
+
+    #[test]
+    fn two_instances_keep_each_others_marks_and_history() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("state.json");
+        let base = State::default();
+        // Both loaded the same (empty) state; each sets its own marks.
+        let mut one = base.clone();
+        one.global_marks.insert('A', place(1));
+        one.corpora
+            .entry("c".into())
+            .or_default()
+            .marks
+            .insert('a', place(2));
+        one.palette_history.push("pufa".into());
+        let mut two = base.clone();
+        two.global_marks.insert('B', place(3));
+        two.corpora
+            .entry("c".into())
+            .or_default()
+            .marks
+            .insert('b', place(4));
+        two.palette_history.push("pfxc".into());
+        save_merged(&p, &base, &one).unwrap();
+        save_merged(&p, &base, &two).unwrap();
+        let (s, _) = load(&p);
+        assert_eq!(s.global_marks.keys().collect::<String>(), "AB");
+        assert_eq!(s.corpora["c"].marks.keys().collect::<String>(), "ab");
+        assert_eq!(s.palette_history, ["pufa", "pfxc"]);
+        // A mark one instance moved wins over the old value; others stay.
+        let mut three = s.clone();
+        three.global_marks.insert('A', place(9));
+        save_merged(&p, &s, &three).unwrap();
+        let (s2, _) = load(&p);
+        assert_eq!(s2.global_marks[&'A'], place(9));
+        assert_eq!(s2.global_marks[&'B'], place(3));
+    }
+
+    #[test]
+    fn stale_temporary_files_are_removed_and_backups_numbered() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("state.json");
+        // A writer killed mid-write left its temporary file.
+        let stale = dir.path().join(".state.json.4242.tmp");
+        std::fs::write(&stale, b"{").unwrap();
+        let other = dir.path().join(".notes.4242.tmp");
+        std::fs::write(&other, b"x").unwrap();
+        save(&p, &State::default()).unwrap();
+        assert!(!stale.exists(), "stale temp file removed");
+        assert!(other.exists(), "someone else's file left alone");
+        // Seven damaged files in a row: the newest five are kept, numbered.
+        for i in 0..7 {
+            std::fs::write(&p, format!("damaged {i}")).unwrap();
+            let (_, warn) = load(&p);
+            assert!(warn.unwrap().contains("damaged"));
+        }
+        assert_eq!(
+            std::fs::read_to_string(backup_path(&p, 0)).unwrap(),
+            "damaged 6"
+        );
+        assert_eq!(
+            std::fs::read_to_string(backup_path(&p, 4)).unwrap(),
+            "damaged 2"
+        );
+        assert!(!backup_path(&p, 5).exists());
+    }
+
+    #[test]
+    fn corpora_are_bounded_least_recently_used_first() {
+        let base = State::default();
+        let mut disk = State::default();
+        for i in 0..(MAX_CORPORA as u64 + 10) {
+            let mut mine = State::default();
+            mine.corpora.insert(
+                format!("corpus {i}"),
+                CorpusState {
+                    used: 1000 + i,
+                    ..Default::default()
+                },
+            );
+            merge(&mut disk, &base, &mine);
+        }
+        assert_eq!(disk.corpora.len(), MAX_CORPORA);
+        assert!(!disk.corpora.contains_key("corpus 9"));
+        assert!(disk.corpora.contains_key("corpus 10"));
+        assert!(
+            disk.corpora
+                .contains_key(&format!("corpus {}", MAX_CORPORA + 9))
         );
     }
 }

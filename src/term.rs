@@ -8,12 +8,12 @@ use crate::corpus::Corpus;
 use crate::ui::{App, Theme, render};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::layout::{Position, Size};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::{Position, Size};
 use std::io::{self, Stdout};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -127,6 +127,15 @@ fn enter() -> io::Result<Term> {
 pub fn leave() {
     let _guard = TERMINAL.lock().unwrap_or_else(|e| e.into_inner());
     restore();
+}
+
+/// Is this process in the terminal's foreground process group? (Only then may it
+/// change the terminal's modes without being stopped by SIGTTOU.)
+#[cfg(unix)]
+pub fn foreground() -> bool {
+    // SAFETY: plain system calls on file descriptor 0 and this process; no memory is
+    // shared with them.
+    unsafe { libc::tcgetpgrp(0) == libc::getpgrp() }
 }
 
 /// [`leave`] without the lock (the panic hook: the panicking thread may hold it).
@@ -435,10 +444,24 @@ fn event_loop(
 fn suspend(term: &mut Term) -> io::Result<()> {
     leave();
     #[cfg(unix)]
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    // Resumed (SIGCONT): take the terminal again and redraw everything, unless a signal
-    // is ending the process (killed while stopped): then save and exit, leaving the
-    // terminal to the shell.
+    {
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        // Resumed (SIGCONT). By `fg`, the terminal is ours again. By `kill -CONT` (or
+        // `bg`, or `kill -TERM` on a stopped job, which sends SIGCONT with it) it is
+        // not: taking it from the background would stop us again (SIGTTOU) and leave it
+        // half set. Wait a moment for a signal that ends us, then stop again until `fg`.
+        let mut waited = Duration::ZERO;
+        while !foreground() && !ENDING.load(Ordering::SeqCst) {
+            if waited >= Duration::from_millis(300) {
+                signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+                waited = Duration::ZERO;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+            waited += Duration::from_millis(20);
+        }
+    }
+    // Take the terminal again and redraw everything, unless a signal is ending the
+    // process: then save and exit, leaving the terminal to the shell.
     match enter() {
         Ok(t) => {
             *term = t;

@@ -101,7 +101,11 @@ fn json_keeps_the_true_path_with_every_control_escaped() {
         collect_paths(&v, &mut paths);
         assert!(!paths.is_empty(), "{args:?}: no paths in {v}");
         for p in paths {
-            let name = Path::new(&p).file_name().unwrap().to_string_lossy().into_owned();
+            let name = Path::new(&p)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             assert!(
                 HOSTILE_NAMES.iter().any(|n| name.starts_with(n)),
                 "{args:?}: the JSON path is the true one: {p:?}"
@@ -133,7 +137,9 @@ fn error_messages_name_hostile_paths_safely() {
     assert_clean("stderr", &out.stderr);
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
-        err.lines().filter(|l| l.starts_with("baogao: forged")).count(),
+        err.lines()
+            .filter(|l| l.starts_with("baogao: forged"))
+            .count(),
         0,
         "{err}"
     );
@@ -222,18 +228,32 @@ fn numeric_arguments_are_bounded() {
 #[test]
 fn a_stray_nul_keeps_the_text_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
-    let mut bytes = "一、主要举措和成效\n开展普法宣传，落实责任。\n".as_bytes().to_vec();
+    let mut bytes = "一、主要举措和成效\n开展普法宣传，落实责任。\n"
+        .as_bytes()
+        .to_vec();
     bytes.insert(28, 0);
     std::fs::write(dir.path().join("nul.txt"), &bytes).unwrap();
     let out = run(&["export", "--json"], dir.path());
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let r = &v["reports"][0];
     assert!(r["warnings"].to_string().contains("NUL"), "{r}");
     assert!(r.to_string().contains("开展普法宣传"));
     // Binary data stays binary.
-    std::fs::write(dir.path().join("nul.txt"), [0u8, 1, 2, 3, 0, 0, 0, 9].repeat(50)).unwrap();
-    assert_eq!(run(&["export", "--json"], dir.path()).status.code(), Some(2));
+    std::fs::write(
+        dir.path().join("nul.txt"),
+        [0u8, 1, 2, 3, 0, 0, 0, 9].repeat(50),
+    )
+    .unwrap();
+    assert_eq!(
+        run(&["export", "--json"], dir.path()).status.code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -248,7 +268,11 @@ fn half_utf8_half_gbk_decodes_line_by_line() {
     let r = &c.reports[0];
     let titles: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["主要举措和成效", "存在的不足和原因"]);
-    assert!(r.warnings.iter().any(|w| w.contains("mixed encodings")), "{:?}", r.warnings);
+    assert!(
+        r.warnings.iter().any(|w| w.contains("mixed encodings")),
+        "{:?}",
+        r.warnings
+    );
 }
 
 #[test]
@@ -338,7 +362,11 @@ fn a_growing_file_is_read_only_up_to_the_cap() {
 
 /// Run with a deadline: a hang is a failure, not a stuck test run.
 fn run_with_deadline(mut cmd: Command, deadline: Duration) -> Option<Output> {
-    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     let start = Instant::now();
     loop {
         if child.try_wait().unwrap().is_some() {
@@ -372,7 +400,11 @@ fn a_file_swapped_for_a_fifo_never_hangs_the_load() {
                 } else {
                     let _ = std::fs::remove_file(&fifo);
                     assert!(
-                        Command::new("mkfifo").arg(&fifo).status().unwrap().success(),
+                        Command::new("mkfifo")
+                            .arg(&fifo)
+                            .status()
+                            .unwrap()
+                            .success(),
                         "mkfifo"
                     );
                     std::fs::rename(&fifo, &tmp).unwrap();
@@ -399,7 +431,12 @@ fn a_file_swapped_for_a_fifo_never_hangs_the_load() {
         let mut cmd = baogao();
         cmd.arg("stats").arg(p);
         let out = run_with_deadline(cmd, Duration::from_secs(20)).expect("no hang");
-        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("skipped"), "{err}");
     }
@@ -425,4 +462,20 @@ fn a_deep_folder_chain_loads_without_a_walk_per_level() {
     assert!(s.contains("reports   1"), "{s}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("symbolic link loop"), "{err}");
+}
+
+#[test]
+fn a_keymap_without_a_way_out_is_refused() {
+    use baogao::config;
+    let e = config::parse("[keys]\nquit = []\n").unwrap_err();
+    assert!(e.contains("quit needs at least one key"), "{e}");
+    let e = config::parse("[keys]\nhelp = \"Ctrl-c\"\n").unwrap_err();
+    assert!(e.contains("Ctrl-c always quits"), "{e}");
+    // Moving quit elsewhere keeps Ctrl-C quitting, in the real app.
+    let cfg = config::parse("[keys]\nquit = \"x\"\n").unwrap();
+    let mut a = App::new(baogao::ingest::load_samples());
+    a.configure(&cfg);
+    common::screen(&mut a, 100, 30);
+    a.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(a.should_quit);
 }

@@ -130,6 +130,17 @@ impl Tmux {
         .to_string()
     }
 
+    /// Whether the pane shows its cursor ("1") or the app left it hidden ("0").
+    pub fn cursor(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .cmd(&["display-message", "-p", "-t", "t", "#{cursor_flag}"])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    }
+
     pub fn resize(&self, w: u16, h: u16) {
         self.cmd(&[
             "resize-window",
