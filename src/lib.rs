@@ -8,6 +8,8 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod export;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod ingest;
 pub mod outline;
 pub mod safe;

@@ -1,0 +1,99 @@
+//! The fuzz targets' bodies (fuzz/fuzz_targets/), here so that `cargo test` replays the
+//! inputs they found (tests/fuzz_regressions/) through exactly the same code.
+//!
+//! Pipeline input layout: byte 0 and 1 are the width and height, byte 2 the number of
+//! keys `k`, then `k` key bytes, then the file contents (split in two reports at the
+//! first 0xFF).
+
+use crate::ui::{App, Theme, render};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+/// Any bytes: decoding and parsing never panic, and no control character survives.
+pub fn parse_case(data: &[u8]) {
+    if let Ok(r) = crate::ingest::parse_bytes("fuzz.txt", data) {
+        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
+        }
+    }
+}
+
+/// Keys a reader uses: letters (the keymap's and typed text), digits, navigation,
+/// Chinese text for prompts, with and without Ctrl and Alt.
+pub fn key(b: u8) -> KeyEvent {
+    let m = match b >> 6 {
+        0 | 1 => KeyModifiers::NONE,
+        2 => KeyModifiers::CONTROL,
+        _ => KeyModifiers::ALT,
+    };
+    let code = match b & 0x3f {
+        0 => KeyCode::Enter,
+        1 => KeyCode::Esc,
+        2 => KeyCode::Tab,
+        3 => KeyCode::BackTab,
+        4 => KeyCode::Up,
+        5 => KeyCode::Down,
+        6 => KeyCode::Left,
+        7 => KeyCode::Right,
+        8 => KeyCode::PageUp,
+        9 => KeyCode::PageDown,
+        10 => KeyCode::Home,
+        11 => KeyCode::End,
+        12 => KeyCode::Backspace,
+        13 => KeyCode::Char('普'),
+        14 => KeyCode::Char('法'),
+        15 => KeyCode::Char(' '),
+        n @ 16..=25 => KeyCode::Char((b'0' + n - 16) as char),
+        n => KeyCode::Char((b'a' + (n - 26) % 26) as char),
+    };
+    // Ctrl-Z would stop the process in the real loop; here it only sets a flag.
+    KeyEvent::new(code, m)
+}
+
+fn check(buf: &Buffer) {
+    for c in &buf.content {
+        assert!(
+            !c.symbol().chars().any(|ch| crate::safe::is_unsafe(ch) || ch == '\n'),
+            "control character in a cell: {:?}",
+            c.symbol()
+        );
+    }
+}
+
+/// The whole pipeline: bytes → reports → reader → frames at a fuzzed size → fuzzed
+/// keys, a frame after each. Nothing panics and no frame carries a control character.
+pub fn pipeline_case(data: &[u8]) {
+    if data.len() < 3 {
+        return;
+    }
+    let (w, h) = (data[0] as u16 % 160 + 1, data[1] as u16 % 60 + 1);
+    let k = (data[2] as usize % 48).min(data.len() - 3);
+    let keys = &data[3..3 + k];
+    let text = &data[3 + k..];
+    let mut reports = Vec::new();
+    for (i, part) in text.splitn(2, |&b| b == 0xff).enumerate() {
+        if let Ok(r) = crate::ingest::parse_bytes(&format!("fuzz{i}.txt"), part) {
+            reports.push(r);
+        }
+    }
+    let corpus = crate::Corpus {
+        reports,
+        errors: Vec::new(),
+    };
+    let mut app = App::new(corpus);
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    render(area, &mut buf, &mut app, &Theme::PLAIN);
+    check(&buf);
+    for &b in keys {
+        app.on_key(key(b));
+        app.clipboard = None;
+        if app.should_quit {
+            break;
+        }
+        buf.reset();
+        render(area, &mut buf, &mut app, &Theme::PLAIN);
+        check(&buf);
+    }
+}
