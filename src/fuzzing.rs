@@ -54,7 +54,9 @@ pub fn key(b: u8) -> KeyEvent {
 fn check(buf: &Buffer) {
     for c in &buf.content {
         assert!(
-            !c.symbol().chars().any(|ch| crate::safe::is_unsafe(ch) || ch == '\n'),
+            !c.symbol()
+                .chars()
+                .any(|ch| crate::safe::is_unsafe(ch) || ch == '\n'),
             "control character in a cell: {:?}",
             c.symbol()
         );

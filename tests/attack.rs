@@ -395,7 +395,7 @@ fn a_file_swapped_for_a_fifo_never_hangs_the_load() {
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                 // Alternate the name between a regular file and a FIFO, atomically.
                 let tmp = target.with_extension(format!("tmp{i}"));
-                if i % 2 == 0 {
+                if i.is_multiple_of(2) {
                     std::fs::hard_link(&reg, &tmp).unwrap();
                 } else {
                     let _ = std::fs::remove_file(&fifo);

@@ -27,10 +27,17 @@ impl Drop for Sshd {
 }
 
 fn found(program: &str) -> Option<PathBuf> {
-    ["/usr/sbin", "/usr/bin", "/sbin", "/bin", "/usr/local/sbin", "/usr/local/bin"]
-        .iter()
-        .map(|d| Path::new(d).join(program))
-        .find(|p| p.exists())
+    [
+        "/usr/sbin",
+        "/usr/bin",
+        "/sbin",
+        "/bin",
+        "/usr/local/sbin",
+        "/usr/local/bin",
+    ]
+    .iter()
+    .map(|d| Path::new(d).join(program))
+    .find(|p| p.exists())
 }
 
 fn keygen(path: &Path) -> bool {
@@ -48,8 +55,7 @@ fn start_sshd(dir: &Path) -> Option<Sshd> {
         eprintln!("sshd not installed: SSH end-to-end test skipped");
         return None;
     };
-    if found("ssh").is_none() || !keygen(&dir.join("host_key")) || !keygen(&dir.join("user_key"))
-    {
+    if found("ssh").is_none() || !keygen(&dir.join("host_key")) || !keygen(&dir.join("user_key")) {
         eprintln!("ssh or ssh-keygen missing: SSH end-to-end test skipped");
         return None;
     }
@@ -158,26 +164,37 @@ fn the_reader_over_ssh_resizes_copies_and_survives_a_dropped_connection() {
         .into_iter()
         .filter(|p| !p.contains("ssh "))
         .collect::<Vec<_>>();
-    assert!(!server_side.is_empty(), "the reader runs on the server side");
+    assert!(
+        !server_side.is_empty(),
+        "the reader runs on the server side"
+    );
 
     // Resized: the window change travels over SSH and the reader redraws at the new size.
     for (w, h) in [(140u16, 40u16), (70, 20)] {
         t.resize(w, h);
-        wait_until(&format!("the frame is {w} wide"), Duration::from_secs(10), || {
-            let s = t.screen();
-            let top = s.lines().next().unwrap_or("");
-            let width = unicode_width::UnicodeWidthStr::width(top);
-            width == w as usize && top.ends_with('┐') && s.lines().count() >= h as usize - 1
-        });
+        wait_until(
+            &format!("the frame is {w} wide"),
+            Duration::from_secs(10),
+            || {
+                let s = t.screen();
+                let top = s.lines().next().unwrap_or("");
+                let width = unicode_width::UnicodeWidthStr::width(top);
+                width == w as usize && top.ends_with('┐') && s.lines().count() >= h as usize - 1
+            },
+        );
     }
     t.resize(100, 30);
 
     // y copies: the OSC 52 sequence crosses SSH and becomes a tmux paste buffer here.
     t.keys(&["y"]);
-    wait_until("the copy arrives at the client's tmux", Duration::from_secs(10), || {
-        let b = t.cmd(&["show-buffer"]);
-        String::from_utf8_lossy(&b.stdout).contains("张店区科技局")
-    });
+    wait_until(
+        "the copy arrives at the client's tmux",
+        Duration::from_secs(10),
+        || {
+            let b = t.cmd(&["show-buffer"]);
+            String::from_utf8_lossy(&b.stdout).contains("张店区科技局")
+        },
+    );
 
     // A mark, then the connection drops (the client is killed, as when a laptop sleeps).
     t.keys(&["m", "a"]);
@@ -192,11 +209,15 @@ fn the_reader_over_ssh_resizes_copies_and_survives_a_dropped_connection() {
         Command::new("kill").args(["-KILL", pid]).status().unwrap();
     }
     // The server side ends by itself: state saved, no process left.
-    wait_until("the server-side reader ends", Duration::from_secs(15), || {
-        processes_with(&reports.display().to_string())
-            .iter()
-            .all(|p| p.contains("ssh "))
-    });
+    wait_until(
+        "the server-side reader ends",
+        Duration::from_secs(15),
+        || {
+            processes_with(&reports.display().to_string())
+                .iter()
+                .all(|p| p.contains("ssh "))
+        },
+    );
     let saved: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&state).expect("state saved")).unwrap();
     let marks = saved["corpora"]
