@@ -4,7 +4,7 @@ use crate::corpus::{Corpus, Label, LoadError, MetaLine, Report, SectionId};
 use serde::Serialize;
 
 /// Bump only when a field is renamed or dropped.
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
 
 #[derive(Serialize)]
 pub struct ExportDoc<'a> {
@@ -25,6 +25,14 @@ pub struct ReportJson<'a> {
     pub year: Option<u16>,
     pub date: Option<&'a str>,
     pub doc_number: Option<&'a str>,
+    /// Place code + agency kind (schema 2).
+    pub agency_key: Option<&'a str>,
+    /// Province › city › county (schema 2).
+    pub region_chain: &'a [String],
+    /// Where title, agency, level, year and date came from (schema 2).
+    pub provenance: &'a crate::corpus::Provenance,
+    /// report | info_disclosure | plan | other (schema 2).
+    pub kind: &'a str,
     /// Publication source named by page chrome (added field).
     pub source: Option<&'a str>,
     pub preamble: Option<&'a str>,
@@ -73,6 +81,10 @@ pub fn report_json(r: &Report) -> ReportJson<'_> {
         year: m.year,
         date: m.date.as_deref(),
         doc_number: m.doc_number.as_deref(),
+        agency_key: m.agency_key.as_deref(),
+        region_chain: &m.region_chain,
+        provenance: &m.provenance,
+        kind: m.kind,
         source: m.source.as_deref(),
         preamble: r.preamble.as_deref(),
         closing: r.closing.as_deref(),

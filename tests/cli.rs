@@ -10,7 +10,7 @@ fn export_samples_exit_zero() {
     let out = baogao().args(["export", "--json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["reports"].as_array().unwrap().len(), 5);
     assert_eq!(v["reports"][4]["doc_number"], "高科字〔2022〕1号");
 }

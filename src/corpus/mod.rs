@@ -6,7 +6,7 @@ mod label;
 mod report;
 
 pub use label::{Label, PARTS, TOPICS};
-pub use report::{MetaLine, MetaLineKind, Report, ReportMeta, Section, SectionId};
+pub use report::{MetaLine, MetaLineKind, Provenance, Report, ReportMeta, Section, SectionId};
 
 /// A file that could not be loaded, with the reason in words a user understands.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -69,6 +69,24 @@ pub struct ReportMeta {
     pub doc_number: Option<String>,
     /// Publication source named by page chrome (来源：…).
     pub source: Option<String>,
+    /// Normalised identity: place code + agency kind (EXPORT.md).
+    pub agency_key: Option<String>,
+    /// Province › city › county of the agency, from the gazetteer.
+    pub region_chain: Vec<String>,
+    pub provenance: Provenance,
+    /// report | info_disclosure | plan | other.
+    pub kind: &'static str,
+}
+
+/// Where each value came from: title_line | preamble | signature | chrome | party_line |
+/// body | file_name | gazetteer | inferred.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Provenance {
+    pub title: Option<&'static str>,
+    pub agency: Option<&'static str>,
+    pub level: Option<&'static str>,
+    pub year: Option<&'static str>,
+    pub date: Option<&'static str>,
 }
 
 /// One parsed report.

@@ -63,6 +63,20 @@ pub fn clean(text: &str) -> Cleaned {
             }
             None => (trimmed, false),
         };
+        // The government-information catalogue (索引号 | 发布机构 | 成文日期 …), as table
+        // rows or label–value pairs: chrome, but its date and publisher are metadata.
+        if is_catalogue(trimmed) {
+            let flat = normalize_spaces(trimmed);
+            if out.chrome_date.is_none() {
+                out.chrome_date = super::meta::find_date(&flat);
+            }
+            if out.source.is_none() {
+                out.source = catalogue_publisher(&flat);
+            }
+            out.noise.push(trimmed.to_string());
+            blank_before = true;
+            continue;
+        }
         if let Some(row) = table_row(trimmed) {
             match row {
                 Some(text) => {
@@ -85,6 +99,13 @@ pub fn clean(text: &str) -> Cleaned {
         }
         let short = line.len() <= 64;
         if short && (is_separator(&line) || is_page_number(&line)) {
+            out.noise.push(trimmed.to_string());
+            blank_before = true;
+            continue;
+        }
+        // A site banner's date is today's date on the day the page was saved: neither the
+        // report's date nor its year.
+        if is_banner(&line) {
             out.noise.push(trimmed.to_string());
             blank_before = true;
             continue;
@@ -281,6 +302,212 @@ fn is_page_number(s: &str) -> bool {
     false
 }
 
+/// Labels of the government-information catalogue that CMSs put above a document.
+const CATALOGUE: &[&str] = &[
+    "索引号",
+    "索 引 号",
+    "发布机构",
+    "发文机关",
+    "生成日期",
+    "成文日期",
+    "发文字号",
+    "文号",
+    "主题分类",
+    "有效性",
+    "公开类别",
+    "公开方式",
+    "所属机构",
+    "制发机构",
+    "文件分类",
+    "信息分类",
+    "组配分类",
+    "体裁分类",
+    "发布日期",
+    "名称",
+    "名 称",
+    "标题",
+    "标 题",
+    "文 号",
+    "主题词",
+];
+
+/// A catalogue row: two or more of its labels on one line (as table cells or label:
+/// value pairs), or one label that starts a short line and is followed by ':' or a cell
+/// separator.
+fn is_catalogue(s: &str) -> bool {
+    if s.len() > 400 {
+        return false;
+    }
+    let flat: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let labels = [
+        "索引号",
+        "发布机构",
+        "发文机关",
+        "生成日期",
+        "成文日期",
+        "发文字号",
+        "主题分类",
+        "有效性",
+        "公开类别",
+        "公开方式",
+        "所属机构",
+        "制发机构",
+        "文件分类",
+        "信息分类",
+        "组配分类",
+        "体裁分类",
+        "主题词",
+    ];
+    let strong = labels.iter().filter(|l| flat.contains(*l)).count();
+    if strong >= 2 {
+        return true;
+    }
+    let _ = CATALOGUE;
+    let weak = ["发布日期", "名称", "标题", "文号"];
+    let starts = labels.iter().chain(weak.iter()).any(|l| {
+        flat.strip_prefix(l).is_some_and(|r| {
+            r.starts_with([':', '：', '|', '｜']) || (s.contains('\t') && r.len() < 300)
+        })
+    });
+    // "名称：…" alone is a sentence often enough; with another label it is a catalogue.
+    starts
+        && (strong >= 1
+            || weak.iter().filter(|l| flat.contains(*l)).count() >= 2
+            || (flat.starts_with("索引号") || flat.starts_with("发布机构")))
+}
+
+/// The publisher named in a catalogue row (发布机构：某某局).
+fn catalogue_publisher(s: &str) -> Option<String> {
+    let flat: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    for key in ["发布机构", "发文机关", "制发机构"] {
+        if let Some(pos) = flat.find(key) {
+            let rest = flat[pos + key.len()..].trim_start_matches([':', '：', '|', '｜']);
+            let value: String = rest
+                .chars()
+                .take_while(|&c| is_cjk(c) || matches!(c, '（' | '）' | '(' | ')'))
+                .collect();
+            if char_len(&value) >= 3 {
+                return Some(value);
+            }
+        }
+    }
+    None
+}
+
+/// A site banner with today's date: "某某区人民政府 2019年12月3日星期二", "今天是：2019年10月31日
+/// 星期三 农历十月初七", "今天是:".
+fn is_banner(s: &str) -> bool {
+    if s.len() > 160 {
+        return false;
+    }
+    if s.starts_with("今天是") || s.contains("农历") {
+        return true;
+    }
+    let weekday = [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+        "星期天",
+    ];
+    weekday.iter().any(|w| s.contains(w)) && super::meta::find_date(s).is_some()
+}
+
+/// A line made only of page furniture words: share bars, font-size and language
+/// switches, app banners ("微博 空间 qq", "字体:[ ] [ ] [ ]", "设为首页", "支持IPv6").
+fn is_widget_line(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "设为首页",
+        "加入收藏",
+        "收藏本站",
+        "微博",
+        "微信",
+        "空间",
+        "qq",
+        "QQ",
+        "头条",
+        "朋友圈",
+        "分享",
+        "打印",
+        "关闭",
+        "收藏",
+        "纠错",
+        "返回顶部",
+        "返回",
+        "支持IPv6",
+        "IPv6",
+        "无障碍",
+        "长者模式",
+        "简体",
+        "繁体",
+        "繁體",
+        "字体",
+        "字号",
+        "字體",
+        "大",
+        "中",
+        "小",
+        "默认",
+        "[",
+        "]",
+        "【",
+        "】",
+        "|",
+        "｜",
+        ":",
+        "：",
+        "(",
+        ")",
+        "/",
+        "首页",
+        "政府信息公开",
+        "点击关闭详细目录信息",
+        "扫一扫",
+        "手机版",
+        "移动端",
+        "English",
+        "EN",
+        "正在阅读",
+        "分享到",
+    ];
+    if s.len() > 90 {
+        return false;
+    }
+    let mut rest = s.trim();
+    let mut words = 0;
+    while !rest.is_empty() {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '·');
+        if rest.is_empty() {
+            break;
+        }
+        let Some(w) = WORDS
+            .iter()
+            .filter(|w| rest.starts_with(*w))
+            .max_by_key(|w| w.len())
+        else {
+            return false;
+        };
+        rest = &rest[w.len()..];
+        words += 1;
+    }
+    words >= 1
+}
+
+/// A breadcrumb: "首页 > 政务公开 > …", "> 政务公开 | > 部门 |", "首页→ 网站公告",
+/// "当前位置：…".
+fn is_breadcrumb(s: &str) -> bool {
+    if s.len() > 200 {
+        return false;
+    }
+    let arrows = s.matches(['>', '›', '»', '→', '＞', '》']).count();
+    (s.starts_with(['>', '›', '»', '→', '＞']) && !s.contains('。'))
+        || (s.starts_with("首页") && arrows >= 1)
+        || (arrows >= 2 && !s.contains('。') && !s.contains('《'))
+}
+
 /// Web page chrome: breadcrumbs, publication info, share/print/font widgets.
 fn is_chrome(s: &str) -> bool {
     const ANYWHERE: &[&str] = &[
@@ -340,6 +567,21 @@ fn is_chrome(s: &str) -> bool {
         "Share to",
         "Copyright",
         "All Rights Reserved",
+        // Document-sharing and news-app boilerplate.
+        "小编为大家",
+        "供大家参考",
+        "可在线阅读",
+        "由会员分享",
+        "免费下载",
+        "相关词条",
+        "相關詞條",
+        "热门词条",
+        "熱門詞條",
+        "聯絡我們",
+        "扫一扫下载",
+        "下载APP",
+        "APP下载",
+        "打开APP",
     ];
     const LEADING: &[&str] = &[
         "发布时间",
@@ -370,7 +612,7 @@ fn is_chrome(s: &str) -> bool {
             .build(ANYWHERE)
             .expect("chrome patterns are valid")
     });
-    if any.is_match(s) {
+    if any.is_match(s) || is_widget_line(s) || is_breadcrumb(s) || is_meta_pairs(s) {
         return true;
     }
     // A bare address, or a navigation bar: 首页 | 走进… | 政务公开 | …
@@ -409,6 +651,82 @@ fn is_chrome(s: &str) -> bool {
     LEADING.iter().any(|p| {
         s.strip_prefix(p)
             .is_some_and(|rest| rest.starts_with(['：', ':', '】']) || p.ends_with('：'))
+    })
+}
+
+/// Publication info as label–value pairs: "文章来源：司法局 更新时间：2021/03/29 11:30:01",
+/// "时间:2023-05-07 17:15:05 公文范文 来源:网友投稿", "• 日期: 2024- 01- 25 15: 27".
+fn is_meta_pairs(s: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "来源",
+        "发布时间",
+        "发布日期",
+        "更新时间",
+        "更新日期",
+        "时间",
+        "日期",
+        "作者",
+        "编辑",
+        "浏览",
+        "浏览量",
+        "浏览次数",
+        "点击",
+        "访问量",
+        "阅读",
+        "发布者",
+        "发布人",
+        "责任编辑",
+        "供稿",
+        "撰稿",
+        "审核",
+        "发布",
+        "字号",
+        "字体",
+        "發布時間",
+        "來源",
+        "时间 ",
+        "分享",
+    ];
+    if s.len() > 200 {
+        return false;
+    }
+    let t = s.trim_start_matches(['•', '·', '●', '【', '[', ' ']);
+    let label_at = |r: &str| {
+        LABELS.iter().any(|l| {
+            r.strip_prefix(l)
+                .is_some_and(|x| x.trim_start().starts_with([':', '：']))
+        })
+    };
+    // A line that starts with a label and a colon ("时间：…", "文章来源：…").
+    let lead = label_at(t)
+        || ["文章", "信息", "新闻", "稿件"]
+            .iter()
+            .any(|p| t.strip_prefix(p).is_some_and(label_at));
+    if lead && !t.contains('。') {
+        return true;
+    }
+    // Two labels with colons anywhere ("…网站 发布时间:2025-12-31 16:33", "2026-01-20 17:01 | 武汉市水务局").
+    let pairs = LABELS
+        .iter()
+        .filter(|l| {
+            s.match_indices(*l)
+                .any(|(i, _)| s[i + l.len()..].trim_start().starts_with([':', '：']))
+        })
+        .count();
+    let dated = || super::meta::find_date(s).is_some() && !s.contains('。') && char_len(s) <= 60;
+    pairs >= 2 || (pairs == 1 && dated()) || (has_clock_time(s) && dated())
+}
+
+/// "11:30", "15: 27": a time of day, which a report's text rarely has next to a date.
+fn has_clock_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    (1..b.len()).any(|i| {
+        matches!(b[i], b':')
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1..]
+                .iter()
+                .find(|c| **c != b' ')
+                .is_some_and(|c| c.is_ascii_digit())
     })
 }
 

@@ -313,27 +313,13 @@ pub fn region_of(agency: &str) -> Option<String> {
 }
 
 /// County-level cities (县级市, e.g. 义乌市, 昆山市): a name alone does not tell them from
-/// prefecture-level cities, so they come from a list (assets/county_level_cities.tsv,
-/// province TAB city, 394 entries as of 2024).
+/// prefecture-level cities; the gazetteer does. The whole region or its last place:
+/// "浙江省义乌市", "金华市义乌市" → "义乌市".
 fn is_county_level_city(region: &str) -> bool {
-    use std::collections::HashSet;
-    use std::sync::OnceLock;
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
-        include_str!("../../assets/county_level_cities.tsv")
-            .lines()
-            .filter_map(|l| l.split('\t').nth(1))
-            .map(str::trim)
-            .collect()
-    });
-    // The whole region, or its last place: "浙江省义乌市", "金华市义乌市" → "义乌市".
-    region.char_indices().any(|(i, _)| {
-        let prev_is_place = region[..i]
-            .chars()
-            .next_back()
-            .is_none_or(|c| matches!(c, '省' | '区' | '市' | '州' | '盟'));
-        prev_is_place && set.contains(&region[i..])
-    })
+    let g = super::gazetteer::get();
+    g.find(region)
+        .last()
+        .is_some_and(|f| f.end == region.len() && g.is_county_level_city(&region[f.start..]))
 }
 
 /// Administrative level from the region and the department.

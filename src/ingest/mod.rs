@@ -3,7 +3,9 @@
 
 pub mod clean;
 pub mod decode;
+pub mod gazetteer;
 pub mod headings;
+pub mod identity;
 pub mod load;
 pub mod meta;
 pub mod samples;
@@ -122,6 +124,12 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         full_text,
     );
     crate::align::label_report(&mut report);
+    let title = if report.meta.title_derived {
+        String::new()
+    } else {
+        report.meta.title.clone()
+    };
+    report.meta.kind = document_kind(&title, &report);
     report
 }
 
@@ -671,30 +679,40 @@ fn fill_meta(
         .find(|m| m.kind == MetaLineKind::DocNumber)
         .and_then(|m| meta::find_doc_number(&m.text));
 
-    // Agency: the title, the signature, then the running text.
-    let mut agency = meta::agency_from_title(&title)
-        .or_else(|| signature.iter().find(|l| meta::is_agency_name(l)).cloned())
-        .or_else(|| report.preamble.as_deref().and_then(meta::agency_in_text))
-        .or_else(|| {
-            report
-                .sections
-                .iter()
-                .take(3)
-                .find_map(|s| meta::agency_in_text(&s.text))
-        });
-    // "市科技局": name the city from the text ("枣庄市…" throughout).
-    if let Some(a) = &agency
-        && let Some(level_char) = a.chars().next()
-        && "省市区县州镇乡".contains(level_char)
-        && meta::region_of(a).is_none()
-        && let Some(place) = meta::dominant_place(full_text, level_char)
-    {
-        agency = Some(format!("{place}{}", &a[level_char.len_utf8()..]));
-    }
-    let region = agency.as_deref().and_then(meta::region_of);
-    let level = agency
-        .as_deref()
-        .and_then(|a| meta::level_of(a, region.as_deref()));
+    let lines_of = |k: MetaLineKind| -> Vec<&str> {
+        report
+            .meta_lines
+            .iter()
+            .filter(|m| m.kind == k)
+            .map(|m| m.text.as_str())
+            .collect()
+    };
+    let issuers = lines_of(MetaLineKind::Issuer);
+    let addressees = lines_of(MetaLineKind::Addressee);
+    let body: Vec<&str> = report
+        .sections
+        .iter()
+        .take(3)
+        .map(|s| s.text.as_str())
+        .collect();
+    let id = identity::resolve(&identity::Evidence {
+        title: &title,
+        issuers: &issuers,
+        signature,
+        addressees: &addressees,
+        preamble: report.preamble.as_deref(),
+        body: &body,
+        chrome_source: source.as_deref(),
+        full_text,
+    });
+    let agency = id.agency.clone();
+    let region = id.region.clone();
+    let level = id.level;
+    let mut prov = crate::corpus::Provenance {
+        agency: id.agency_src,
+        level: id.level_src,
+        ..Default::default()
+    };
 
     // Year reported on: title, preamble, a bare year line, then a plan section's year − 1.
     let plan_year = report.sections.iter().find_map(|s| {
@@ -704,41 +722,52 @@ fn fill_meta(
         .flatten()
         .map(|y| y - 1)
     });
+    let tag = |src: &'static str| move |y| (y, src);
     let year = meta::first_year(&title)
+        .map(tag("title_line"))
         .or_else(|| {
             report
                 .preamble
                 .as_deref()
                 .and_then(|p| meta::leading_year(p).or_else(|| meta::first_year(p)))
+                .map(tag("preamble"))
         })
         .or_else(|| {
             report.meta_lines.iter().find_map(|m| {
                 (m.kind == MetaLineKind::Year)
                     .then(|| meta::bare_year(&m.text))
                     .flatten()
+                    .map(tag("preamble"))
             })
         })
-        .or(plan_year)
+        .or(plan_year.map(tag("inferred")))
         .or_else(|| {
             report
                 .sections
                 .iter()
                 .take(3)
-                .find_map(|s| meta::leading_year(&s.text))
+                .find_map(|s| meta::leading_year(&s.text).or_else(|| meta::first_year(&s.title)))
+                .map(tag("body"))
         });
+    prov.year = year.map(|(_, s)| s);
+    let year = year.map(|(y, _)| y);
 
     let date = signature
         .iter()
         .rev()
         .find_map(|l| meta::date_line(l))
+        .map(|d| (d, "signature"))
         .or_else(|| {
             report.meta_lines.iter().find_map(|m| {
                 (m.kind == MetaLineKind::Date)
                     .then(|| meta::date_line(&m.text))
                     .flatten()
+                    .map(|d| (d, "preamble"))
             })
         })
-        .or(chrome_date);
+        .or(chrome_date.map(|d| (d, "chrome")));
+    prov.date = date.as_ref().map(|(_, s)| *s);
+    let date = date.map(|(d, _)| d);
     if let (Some(d), Some(y)) = (&date, year)
         && d[..4].parse::<u16>().is_ok_and(|dy| dy < y)
     {
@@ -747,6 +776,15 @@ fn fill_meta(
         ));
     }
 
+    prov.title = Some(if title.is_empty() {
+        if agency.is_none() && year.is_none() {
+            "file_name"
+        } else {
+            "inferred"
+        }
+    } else {
+        "title_line"
+    });
     let (title, derived) = if title.is_empty() {
         let composed = match (&agency, year) {
             (Some(a), Some(y)) => format!("{a}{y}年度法治政府建设情况报告"),
@@ -778,7 +816,63 @@ fn fill_meta(
         date,
         doc_number,
         source,
+        agency_key: id.agency_key,
+        region_chain: id.region_chain,
+        provenance: prov,
+        // Decided once the sections are labelled (see `parse`).
+        kind: "report",
     };
+}
+
+/// What kind of document this is: a 法治政府建设 report, a 政府信息公开 annual report, a
+/// plan (工作要点, 工作安排, 工作计划), or something else (a notice, an explainer, a README).
+fn document_kind(title: &str, report: &Report) -> &'static str {
+    let head: String = report
+        .meta_lines
+        .iter()
+        .map(|m| m.text.as_str())
+        .chain(report.preamble.as_deref())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let t = if title.is_empty() {
+        head.as_str()
+    } else {
+        title
+    };
+    let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
+    if has(&[
+        "信息公开工作年度报告",
+        "信息公开年度报告",
+        "信息公开年报",
+        "信息公開工作年度報告",
+    ]) {
+        return "info_disclosure";
+    }
+    if has(&["政策解读", "解读", "的通知", "实施方案", "示范创建"]) && !t.ends_with("报告")
+    {
+        return "other";
+    }
+    if has(&["工作要点", "工作安排", "工作计划"]) && !has(&["报告", "報告"]) {
+        return "plan";
+    }
+    let parts: std::collections::HashSet<crate::corpus::Label> = report
+        .sections
+        .iter()
+        .flat_map(|s| s.labels.iter().copied())
+        .filter(|l| l.is_part())
+        .collect();
+    let titled = has(&[
+        "法治政府",
+        "依法行政",
+        "法治建设",
+        "法治政府建設",
+        "法治建設",
+    ]) && has(&["报告", "總結", "总结", "情况", "報告", "情況"]);
+    if titled || parts.len() >= 2 || (title.is_empty() && !report.sections.is_empty()) {
+        "report"
+    } else {
+        "other"
+    }
 }
 
 #[cfg(test)]

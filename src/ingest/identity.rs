@@ -1,0 +1,673 @@
+//! Who wrote a report, and at what level of government: the agency as spelled, where it
+//! was found (provenance), the place it belongs to (from the gazetteer), its level and a
+//! normalised identity (`agency_key`: place code + agency kind) that is the same for
+//! 科技局 and 科学技术局 of one place.
+//!
+//! Candidates come from the title line, a party-committee or letterhead line, the
+//! signature, the preamble, the first sections and the page chrome, in that order. An
+//! addressee line names the recipient and is never a candidate. An agency written
+//! without its place (市科技局, 区教育局, 司法局) is completed with the place the document
+//! names most often at the right tier.
+
+use super::gazetteer::{self, Found, Tier};
+use super::meta;
+use super::text::{char_len, is_cjk};
+
+/// National bodies that name no place (ministries, commissions, administrations).
+const NATIONAL: &[&str] = &[
+    "国务院",
+    "外交部",
+    "国防部",
+    "国家发展和改革委员会",
+    "教育部",
+    "科学技术部",
+    "工业和信息化部",
+    "国家民族事务委员会",
+    "公安部",
+    "国家安全部",
+    "民政部",
+    "司法部",
+    "财政部",
+    "人力资源和社会保障部",
+    "自然资源部",
+    "生态环境部",
+    "环境保护部",
+    "国土资源部",
+    "住房和城乡建设部",
+    "交通运输部",
+    "水利部",
+    "农业农村部",
+    "农业部",
+    "商务部",
+    "文化和旅游部",
+    "国家卫生健康委员会",
+    "退役军人事务部",
+    "应急管理部",
+    "应急管理部",
+    "應急管理部",
+    "中国人民银行",
+    "审计署",
+    "海关总署",
+    "国家税务总局",
+    "国家市场监督管理总局",
+    "市场监管总局",
+    "国家金融监督管理总局",
+    "国家广播电视总局",
+    "国家体育总局",
+    "国家统计局",
+    "国家知识产权局",
+    "国家医疗保障局",
+    "国家林业和草原局",
+    "国家药品监督管理局",
+    "国家移民管理局",
+    "国家铁路局",
+    "中国民用航空局",
+    "国家邮政局",
+    "国家文物局",
+    "国家中医药管理局",
+    "国家矿山安全监察局",
+    "国家消防救援局",
+    "国家能源局",
+    "国家烟草专卖局",
+    "国家粮食和物资储备局",
+    "国家数据局",
+    "国家疾病预防控制局",
+    "国家外汇管理局",
+    "国家安全生产监督管理总局",
+    "自然資源部",
+    "生態環境部",
+    "司法部",
+];
+
+/// Agency kinds: a name's department part → its normalised kind (for `agency_key`).
+const KINDS: &[(&str, &str)] = &[
+    ("人民政府办公室", "政府办公室"),
+    ("人民政府办公厅", "政府办公室"),
+    ("政府办公室", "政府办公室"),
+    ("办公厅", "政府办公室"),
+    ("人民政府", "政府"),
+    ("街道办事处", "政府"),
+    ("办事处", "政府"),
+    ("科学技术局", "科技"),
+    ("科学技术厅", "科技"),
+    ("科学技术委员会", "科技"),
+    ("科学技术部", "科技"),
+    ("科技局", "科技"),
+    ("科技厅", "科技"),
+    ("科委", "科技"),
+    ("卫生健康委员会", "卫生健康"),
+    ("卫生健康委", "卫生健康"),
+    ("卫生健康局", "卫生健康"),
+    ("卫健委", "卫生健康"),
+    ("卫健局", "卫生健康"),
+    ("教育委员会", "教育"),
+    ("教育体育局", "教育"),
+    ("教育局", "教育"),
+    ("教育厅", "教育"),
+    ("教育部", "教育"),
+    ("教委", "教育"),
+    ("市场监督管理局", "市场监管"),
+    ("市场监管局", "市场监管"),
+    ("市场监督管理总局", "市场监管"),
+    ("住房和城乡建设局", "住建"),
+    ("住房和城乡建设厅", "住建"),
+    ("住房城乡建设局", "住建"),
+    ("住建局", "住建"),
+    ("人力资源和社会保障局", "人社"),
+    ("人力资源和社会保障厅", "人社"),
+    ("人社局", "人社"),
+    ("发展和改革委员会", "发改"),
+    ("发展改革委", "发改"),
+    ("发改委", "发改"),
+    ("自然资源和规划局", "自然资源"),
+    ("自然资源局", "自然资源"),
+    ("自然资源厅", "自然资源"),
+    ("交通运输委员会", "交通运输"),
+    ("交通运输局", "交通运输"),
+    ("交通运输厅", "交通运输"),
+    ("交通局", "交通运输"),
+    ("水务局", "水利"),
+    ("水利局", "水利"),
+    ("水利厅", "水利"),
+    ("文化和旅游局", "文旅"),
+    ("文化广电旅游局", "文旅"),
+    ("文旅局", "文旅"),
+    ("工业和信息化局", "工信"),
+    ("工业和信息化厅", "工信"),
+    ("工信局", "工信"),
+    ("林业和草原局", "林草"),
+    ("林业局", "林草"),
+    ("生态环境局", "生态环境"),
+    ("生态环境厅", "生态环境"),
+    ("环境保护局", "生态环境"),
+    ("应急管理局", "应急管理"),
+    ("应急管理厅", "应急管理"),
+    ("农业农村局", "农业农村"),
+    ("农业农村厅", "农业农村"),
+];
+
+/// Where a value came from (EXPORT.md `provenance`).
+pub type Source = &'static str;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub agency: Option<String>,
+    pub agency_src: Option<Source>,
+    pub region: Option<String>,
+    pub region_chain: Vec<String>,
+    pub level: Option<&'static str>,
+    pub level_src: Option<Source>,
+    pub agency_key: Option<String>,
+}
+
+/// What the resolver reads.
+pub struct Evidence<'a> {
+    pub title: &'a str,
+    pub issuers: &'a [&'a str],
+    pub signature: &'a [String],
+    pub addressees: &'a [&'a str],
+    pub preamble: Option<&'a str>,
+    pub body: &'a [&'a str],
+    pub chrome_source: Option<&'a str>,
+    pub full_text: &'a str,
+}
+
+/// Phrases that end like an agency but are not one ("依法治市人民政府" out of
+/// "把依法治市、依法执政…", "现将某某镇人民政府…").
+fn plausible(a: &str) -> bool {
+    const BAD: &[&str] = &[
+        "依法治",
+        "现将",
+        "关于",
+        "根据",
+        "按照",
+        "为了",
+        "为",
+        "在",
+        "经",
+        "由",
+        "对",
+        "向",
+        "把",
+        "将",
+        "和",
+        "与",
+        "及",
+        "各",
+        "全",
+        "本",
+        "我",
+        "该",
+    ];
+    char_len(a) >= 2
+        && !BAD.iter().any(|b| a.starts_with(b))
+        && !a.contains("依法治")
+        && a.chars()
+            .all(|c| is_cjk(c) || matches!(c, '（' | '）' | '(' | ')'))
+}
+
+/// A party-committee or letterhead line → the agency it stands for:
+/// "中共青岛市交通运输局党组" → "青岛市交通运输局".
+fn from_party_line(s: &str) -> Option<String> {
+    let t = s
+        .strip_prefix("中共")
+        .or_else(|| s.strip_prefix("中国共产党"))?;
+    let t = ["党组", "党委", "委员会"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .unwrap_or(t);
+    (meta::is_agency_name(t) && plausible(t)).then(|| t.to_string())
+}
+
+/// A national body that is the subject of `text`: named at the start of a clause and not
+/// as the author of something cited ("国务院《…》", "司法部关于…").
+fn national_in(text: &str) -> Option<String> {
+    let head: String = text.chars().take(400).collect();
+    NATIONAL
+        .iter()
+        .filter(|n| **n != "国务院")
+        .filter_map(|n| {
+            head.match_indices(n).find_map(|(i, _)| {
+                let before = head[..i].chars().next_back();
+                let after = &head[i + n.len()..];
+                let starts_clause = before.is_none_or(|c| {
+                    matches!(c, '，' | ',' | '。' | '年' | '\n' | '：' | ' ' | '据')
+                });
+                let cited = after.starts_with(['《', '关', '的', '、', '和', '印', '等'])
+                    || after.starts_with("网站")
+                    || after.starts_with("部署");
+                (starts_clause && !cited).then_some((i, *n))
+            })
+        })
+        .min_by_key(|&(i, n)| (i, std::cmp::Reverse(n.len())))
+        .map(|(_, n)| n.to_string())
+}
+
+/// The agency that is the subject of a preamble's first sentence: "现将虹桥街道2021年度…",
+/// "2019年，在省委、省政府…领导下，南昌县全面贯彻…", "2023年，市科技局坚持…".
+fn preamble_subject(p: &str) -> Option<String> {
+    let first = p.split('。').next().unwrap_or(p);
+    let first: String = first.chars().take(200).collect();
+    let as_agency = |name: &str| -> Option<String> {
+        let name = name.trim_end_matches(['的', '在']);
+        if !plausible(name) || char_len(name) < 2 {
+            return None;
+        }
+        if meta::is_agency_name(name) {
+            return Some(name.to_string());
+        }
+        let g = gazetteer::get();
+        if name.ends_with("街道") {
+            return Some(name.to_string());
+        }
+        if name.ends_with(['镇', '乡']) || g.lookup(name).is_some() {
+            return Some(format!("{name}人民政府"));
+        }
+        None
+    };
+    // "现将NAME2023年…报告如下".
+    if let Some(i) = p.find("现将") {
+        let rest = &p[i + "现将".len()..];
+        let end = rest
+            .find(|c: char| c.is_ascii_digit() || !is_cjk(c))
+            .or_else(|| rest.find("关于"))
+            .or_else(|| rest.find("法治"))
+            .unwrap_or(0);
+        let name = &rest[..end];
+        let name = name.split("关于").next().unwrap_or(name);
+        if let Some(a) = as_agency(name) {
+            return Some(a);
+        }
+    }
+    // Skip a leading year and a "在…下，" clause, then read the subject.
+    let mut head = first.as_str();
+    head = head.trim_start_matches(|c: char| c.is_ascii_digit());
+    head = head.trim_start_matches("年度").trim_start_matches('年');
+    for lead in ["以来", "来"] {
+        head = head.strip_prefix(lead).unwrap_or(head);
+    }
+    head = head.trim_start_matches(['，', ',', ' ']);
+    if head.starts_with('在')
+        && let Some((i, m)) = ["下，", "下,"]
+            .iter()
+            .filter_map(|m| head.find(m).map(|i| (i, *m)))
+            .min()
+    {
+        head = head[i + m.len()..].trim_start_matches(['，', ',', ' ']);
+    }
+    // The longest agency or place at the start.
+    let g = gazetteer::get();
+    if let Some(a) = meta::agency_in_text(&head.chars().take(30).collect::<String>())
+        && head.starts_with(&a)
+    {
+        return Some(a);
+    }
+    let found = g.find(head);
+    if let Some(f) = found.first()
+        && f.start == 0
+    {
+        // Extend over further places ("北京市朝阳区").
+        let mut end = f.end;
+        for n in &found[1..] {
+            if n.start == end {
+                end = n.end;
+            }
+        }
+        let rest = &head[end..];
+        for suffix in ["街道", "镇", "乡"] {
+            if let Some(i) = rest.find(suffix)
+                && char_len(&rest[..i]) <= 4
+                && rest[..i].chars().all(is_cjk)
+            {
+                return as_agency(&head[..end + i + suffix.len()]);
+            }
+        }
+        return as_agency(&head[..end]);
+    }
+    None
+}
+
+/// The government a title names by its place: "静海区2023年度法治政府建设…",
+/// "2020年静海区法治政府建设情况报告", "三都镇2025年…", "某某街道…".
+fn government_in_title(title: &str) -> Option<String> {
+    let g = gazetteer::get();
+    let cut = title
+        .find("法治")
+        .or_else(|| title.find("依法行政"))
+        .unwrap_or(title.len());
+    let head = &title[..cut];
+    // Drop a leading year ("2020年", "2020年度").
+    let head = head
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches("年度")
+        .trim_start_matches('年');
+    let head = head
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '度')
+        .trim_end_matches("关于")
+        .trim_end_matches('的');
+    if head.is_empty() || !head.chars().all(is_cjk) || char_len(head) > 20 {
+        return None;
+    }
+    // A township, a street, or a place the gazetteer knows, taking the whole head.
+    for suffix in ["街道", "镇", "乡"] {
+        if head.ends_with(suffix) && char_len(head) >= 2 {
+            return Some(match suffix {
+                "街道" => head.to_string(),
+                _ => format!("{head}人民政府"),
+            });
+        }
+    }
+    let found = g.find(head);
+    let last = found.last()?;
+    (last.end == head.len() && found.first().is_some_and(|f| f.start == 0))
+        .then(|| format!("{head}人民政府"))
+}
+
+/// The department part of an agency name after its places.
+fn dept_of(agency: &str, found: &[Found]) -> String {
+    let after = found.last().map_or(0, |f| f.end);
+    agency[after..].to_string()
+}
+
+fn kind_of(dept: &str) -> String {
+    let d = dept.strip_prefix("中共").unwrap_or(dept);
+    if let Some((_, k)) = KINDS.iter().find(|(name, _)| d.ends_with(name)) {
+        return k.to_string();
+    }
+    for suf in ["委员会", "局", "厅", "委", "部", "办公室", "办"] {
+        if let Some(x) = d.strip_suffix(suf)
+            && !x.is_empty()
+        {
+            return x.to_string();
+        }
+    }
+    d.to_string()
+}
+
+/// The township part of an agency ("白沙路街道" in "慈溪市白沙路街道"), after its places.
+fn township_of(rest: &str) -> Option<&str> {
+    for suffix in [
+        "街道办事处",
+        "街道",
+        "镇人民政府",
+        "乡人民政府",
+        "镇",
+        "乡",
+        "苏木",
+    ] {
+        if let Some(i) = rest.find(suffix) {
+            // 城乡, 城镇, 乡村 are words, not townships (住房和城乡建设局, 乡村振兴局).
+            let before = rest[..i].chars().next_back();
+            let after = rest[i + suffix.len()..].chars().next();
+            if before.is_none_or(|c| c == '城' || c == '和')
+                || after == Some('村')
+                || rest[..i].contains('和')
+                || char_len(&rest[..i]) > 8
+            {
+                continue;
+            }
+            let name = &rest[..i + suffix.len()];
+            let name = name.trim_end_matches("办事处").trim_end_matches("人民政府");
+            if char_len(name) >= 2 {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// The place the text names most often at `tier` (or a municipality when a prefecture is
+/// wanted), settled against the other places it names.
+fn dominant(found: &[Found], want: &[Tier]) -> Option<usize> {
+    let g = gazetteer::get();
+    let mut counts: std::collections::HashMap<usize, usize> = Default::default();
+    for f in found {
+        let p = g.settle(&f.candidates, found);
+        let place = &g.places[p];
+        let ok = want.contains(&place.tier)
+            || (want.contains(&Tier::Prefecture) && place.is_municipality());
+        if ok {
+            *counts.entry(p).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(p, n)| (n, std::cmp::Reverse(p)))
+        .map(|(p, _)| p)
+}
+
+/// Resolve the agency, its place, level and key.
+pub fn resolve(ev: &Evidence) -> Identity {
+    let g = gazetteer::get();
+    let addressed = |a: &str| ev.addressees.iter().any(|x| x.contains(a));
+    let mut cands: Vec<(String, Source)> = Vec::new();
+    if let Some(a) = meta::agency_from_title(ev.title) {
+        cands.push((a, "title_line"));
+    }
+    if let Some(a) = government_in_title(ev.title) {
+        cands.push((a, "title_line"));
+    }
+    for l in ev.issuers {
+        if let Some(a) = from_party_line(l) {
+            cands.push((a, "party_line"));
+        } else if meta::is_agency_name(l) {
+            cands.push((l.to_string(), "party_line"));
+        }
+    }
+    for l in ev.signature {
+        if meta::is_agency_name(l) {
+            cands.push((l.clone(), "signature"));
+        }
+    }
+    if let Some(p) = ev.preamble {
+        if let Some(a) = preamble_subject(p) {
+            cands.push((a, "preamble"));
+        }
+        if let Some(a) = national_in(p) {
+            cands.push((a, "preamble"));
+        }
+        if let Some(a) = township_subject(p) {
+            cands.push((a, "preamble"));
+        }
+        if let Some(a) = meta::agency_in_text(p) {
+            cands.push((a, "preamble"));
+        }
+    }
+    for t in ev.body.iter().take(3) {
+        if let Some(a) = meta::agency_in_text(t) {
+            cands.push((a, "body"));
+        }
+    }
+    if let Some(a) = ev.chrome_source
+        && meta::is_agency_name(a)
+    {
+        cands.push((a.to_string(), "chrome"));
+    }
+    if ev.preamble.is_none()
+        && let Some(a) = national_in(ev.full_text)
+    {
+        cands.push((a, "body"));
+    }
+    let Some((mut agency, src)) = cands
+        .into_iter()
+        .find(|(a, _)| plausible(a) && !addressed(a))
+    else {
+        return Identity::default();
+    };
+    let context = g.find(&format!("{} {}", ev.title, ev.preamble.unwrap_or("")));
+    let mut found = g.find(&agency);
+    let mut level_src: Source = "gazetteer";
+    // Complete an agency written without its place.
+    if found.is_empty() && !NATIONAL.contains(&agency.as_str()) {
+        let all = g.find(ev.full_text);
+        let lead = agency.chars().next().unwrap_or(' ');
+        let (want, strip): (&[Tier], usize) = match lead {
+            '省' => (&[Tier::Province], '省'.len_utf8()),
+            '市' => (&[Tier::Prefecture, Tier::County], '市'.len_utf8()),
+            '区' | '县' | '旗' => (&[Tier::County], lead.len_utf8()),
+            _ if agency.starts_with("自治区") => (&[Tier::Province], "自治区".len()),
+            _ if agency.ends_with('厅') => (&[Tier::Province], 0),
+            // A township is named as it signs itself ("黄桥镇人民政府").
+            _ if township_of(&agency).is_some() => (&[], 0),
+            _ => (&[Tier::County, Tier::Prefecture, Tier::Province], 0),
+        };
+        let pick = dominant(&context, want).or_else(|| dominant(&all, want));
+        if let Some(p) = pick {
+            let place = &g.places[p];
+            let fits = match lead {
+                '市' => place.name.ends_with('市'),
+                '区' => place.name.ends_with('区'),
+                '县' => place.name.ends_with('县'),
+                _ => true,
+            };
+            if fits {
+                agency = format!("{}{}", place.name, &agency[strip..]);
+                found = g.find(&agency);
+                level_src = "inferred";
+            }
+        }
+    }
+    let mut id = Identity {
+        agency_src: Some(src),
+        ..Default::default()
+    };
+    let dept = dept_of(&agency, &found);
+    let township = township_of(&dept);
+    let place = (!found.is_empty()).then(|| {
+        let mut ctx = found.clone();
+        ctx.extend(context.iter().cloned());
+        g.settle(&found.last().expect("non-empty").candidates, &ctx)
+    });
+    if let Some(p) = place {
+        let chain = g.chain(p);
+        id.region_chain = chain
+            .iter()
+            .map(|&i| g.places[i].name.to_string())
+            .collect();
+        id.region = Some(agency[..found.last().expect("place").end].to_string());
+        let mut code = g.places[p].code;
+        while code < 100_000 {
+            code *= 100;
+        }
+        let kind =
+            kind_of(township.map_or(&dept, |t| &dept[dept.find(t).unwrap_or(0) + t.len()..]));
+        let kind = if kind.is_empty() {
+            "政府".to_string()
+        } else {
+            kind
+        };
+        id.agency_key = Some(match township {
+            Some(t) => format!("{code}/{t}:{kind}"),
+            None => format!("{code}:{kind}"),
+        });
+        id.level = Some(if township.is_some() {
+            "township"
+        } else {
+            g.places[p].level()
+        });
+        id.level_src = Some(level_src);
+    } else if NATIONAL.contains(&agency.as_str())
+        || agency.starts_with("国家")
+        || agency.starts_with("国务院")
+    {
+        id.level = Some("national");
+        id.level_src = Some("inferred");
+        id.agency_key = Some(format!("000000:{}", kind_of(&agency)));
+    } else {
+        id.level = prefix_level(&agency);
+        id.level_src = id.level.map(|_| "inferred");
+        if let Some(t) = township {
+            id.region = Some(t.to_string());
+        }
+    }
+    id.agency = Some(agency);
+    id
+}
+
+/// The level an agency's name implies without a known place: 省X厅 → province, 市X局 →
+/// city, 区X局 → district, 县X局 → county, 镇 / 乡 / 街道 → township.
+fn prefix_level(a: &str) -> Option<&'static str> {
+    if township_of(a).is_some() {
+        return Some("township");
+    }
+    let lead = a.chars().next()?;
+    Some(match lead {
+        '省' => "province",
+        '市' => "city",
+        '区' => "district",
+        '县' | '旗' => "county",
+        _ if a.starts_with("自治区") => "province",
+        _ if a.ends_with('厅') => "province",
+        _ => return meta::level_of(a, meta::region_of(a).as_deref()),
+    })
+}
+
+/// "三都镇2025年法治政府建设…", "我镇…": a preamble that opens with a township's name.
+fn township_subject(p: &str) -> Option<String> {
+    let head: String = p.chars().take(24).collect();
+    let head =
+        head.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '，' || c == ',');
+    for suffix in ["街道", "镇", "乡"] {
+        if let Some(i) = head.find(suffix) {
+            let name = &head[..i + suffix.len()];
+            if (2..=8).contains(&char_len(name)) && name.chars().all(is_cjk) && plausible(name) {
+                return Some(if suffix == "街道" {
+                    name.to_string()
+                } else {
+                    format!("{name}人民政府")
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev<'a>(title: &'a str, preamble: Option<&'a str>, full: &'a str) -> Evidence<'a> {
+        Evidence {
+            title,
+            issuers: &[],
+            signature: &[],
+            addressees: &[],
+            preamble,
+            body: &[],
+            chrome_source: None,
+            full_text: full,
+        }
+    }
+
+    #[test]
+    fn places_levels_and_keys() {
+        let id = resolve(&ev("某乡2023年法治政府建设工作报告", None, ""));
+        assert_eq!(id.level, Some("township"));
+        let id = resolve(&ev("静海区2023年度法治政府建设情况报告", None, ""));
+        assert_eq!(id.agency.as_deref(), Some("静海区人民政府"));
+        assert_eq!(id.level, Some("district"));
+        assert_eq!(id.region_chain, ["天津市", "静海区"]);
+        assert_eq!(id.agency_key.as_deref(), Some("120118:政府"));
+        let a = resolve(&ev(
+            "淄博市科学技术局2023年度法治政府建设情况报告",
+            None,
+            "",
+        ));
+        let b = resolve(&ev("淄博市科技局2024年法治政府建设情况报告", None, ""));
+        assert_eq!(a.agency_key, b.agency_key);
+        assert_eq!(a.level, Some("city"));
+        let t = "2023年，市科技局在天津市委、天津市政府领导下……天津市";
+        let id = resolve(&ev("市科技局2023年度法治政府建设情况报告", Some(t), t));
+        assert_eq!(id.agency.as_deref(), Some("天津市科技局"));
+        assert_eq!(id.level, Some("province"));
+        let id = resolve(&ev(
+            "",
+            Some("2023年，司法部坚持以习近平法治思想为指导……"),
+            "",
+        ));
+        assert_eq!(id.agency.as_deref(), Some("司法部"));
+        assert_eq!(id.level, Some("national"));
+        let id = resolve(&ev("义乌市2023年法治政府建设工作情况报告", None, ""));
+        assert_eq!(id.level, Some("county"));
+    }
+}
