@@ -45,6 +45,9 @@ pub enum MetaLineKind {
     Year,
     Date,
     Addressee,
+    /// Page furniture above the document's title (a site name, a menu, a catalogue
+    /// value on its own line) that no other rule recognised.
+    Chrome,
 }
 
 /// A source line that became metadata instead of text.

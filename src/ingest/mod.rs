@@ -334,6 +334,12 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
     // below compare runs with each other).
     const FRONT_MAX: usize = 40;
     let blocks = &blocks[..blocks.len().min(FRONT_MAX)];
+    // The document's title, if a line near the top is one: whatever stands above it that
+    // is not metadata or a letterhead is page furniture.
+    let anchor = blocks
+        .iter()
+        .take_while(|b| b.head.is_none())
+        .position(|b| is_complete_title(&b.text) && b.line == b.end_line);
     let mut i = 0;
     let mut titles: Vec<(usize, usize)> = Vec::new(); // runs of title blocks [start, end)
     while i < blocks.len() {
@@ -364,9 +370,30 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
             i += 1;
             continue;
         }
+        if let Some(a) = anchor
+            && i < a
+            && !meta::is_agency_name(t)
+        {
+            meta_lines.push(MetaLine {
+                line: b.line,
+                kind: MetaLineKind::Chrome,
+                text: t.to_string(),
+            });
+            i += 1;
+            continue;
+        }
         if is_title_line(t) && b.line == b.end_line {
+            // A second complete title right after one (a page title, then the body's
+            // own) starts a run of its own.
+            let after_complete = i > 0 && is_complete_title(&blocks[i - 1].text);
             match titles.last_mut() {
-                Some(run) if run.1 == i && !b.blank_before => run.1 = i + 1,
+                Some(run)
+                    if run.1 == i
+                        && !b.blank_before
+                        && !(after_complete && is_complete_title(t)) =>
+                {
+                    run.1 = i + 1
+                }
                 _ => titles.push((i, i + 1)),
             }
             i += 1;
@@ -381,9 +408,11 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
         .map(|&(s, e)| blocks[s..e].iter().map(|b| b.text.as_str()).collect())
         .collect();
     let is_doc_title = |s: &str| {
-        ["报告", "总结", "情况", "要点", "工作", "年报"]
-            .iter()
-            .any(|w| s.contains(w))
+        [
+            "报告", "总结", "情况", "要点", "工作", "年报", "報告", "總結", "情況",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
     };
     let mut accepted: Vec<usize> = Vec::new();
     let mut issuers: Vec<usize> = Vec::new();
@@ -444,15 +473,24 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
             .is_some_and(|p| p < end)
     });
     let mut seen: Vec<String> = Vec::new();
+    // Of several complete titles (a page title, then the body's own), the last is the
+    // document's; the others are kept as duplicates.
+    let last_complete = accepted
+        .iter()
+        .copied()
+        .filter(|&k| titles[k].1 <= end && is_complete_title(&joined[k]))
+        .last();
     for &k in &accepted {
         let (s, e) = titles[k];
         if e > end {
             break;
         }
         let title = &joined[k];
-        let dup = seen
-            .iter()
-            .any(|t| t.contains(title.as_str()) || title.contains(t.as_str()));
+        let superseded = last_complete.is_some_and(|l| l != k && is_complete_title(title));
+        let dup = superseded
+            || seen
+                .iter()
+                .any(|t| t.contains(title.as_str()) || title.contains(t.as_str()));
         for b in &blocks[s..e] {
             meta_lines.push(MetaLine {
                 line: b.line,
@@ -468,6 +506,20 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
     }
     meta_lines.sort_by_key(|m| m.line);
     end
+}
+
+/// A line that is a whole report title by itself: it names the subject and the kind of
+/// document ("…法治政府建设情况报告", "…依法行政工作总结", "…法治政府建设工作情况").
+fn is_complete_title(s: &str) -> bool {
+    let n = char_len(s);
+    (8..=60).contains(&n)
+        && is_title_line(s)
+        && ["法治", "依法行政", "法制"].iter().any(|w| s.contains(w))
+        && [
+            "报告", "報告", "总结", "總結", "情况", "情況", "要点", "安排", "年报",
+        ]
+        .iter()
+        .any(|w| s.ends_with(w) || s.ends_with(&format!("{w}》")))
 }
 
 fn is_title_line(s: &str) -> bool {
