@@ -338,7 +338,12 @@ fn is_catalogue(s: &str) -> bool {
     if s.len() > 400 {
         return false;
     }
-    let flat: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let flat: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_start_matches(['[', '【', '•', '·', '●', '-'])
+        .to_string();
     let labels = [
         "索引号",
         "发布机构",
@@ -366,14 +371,14 @@ fn is_catalogue(s: &str) -> bool {
     let weak = ["发布日期", "名称", "标题", "文号"];
     let starts = labels.iter().chain(weak.iter()).any(|l| {
         flat.strip_prefix(l).is_some_and(|r| {
-            r.starts_with([':', '：', '|', '｜']) || (s.contains('\t') && r.len() < 300)
+            r.starts_with([':', '：', '|', '｜', ']', '】']) || (s.contains('\t') && r.len() < 300)
         })
     });
-    // "名称：…" alone is a sentence often enough; with another label it is a catalogue.
+    // "名称：…" with another label, or alone on a short line that is no sentence.
     starts
         && (strong >= 1
             || weak.iter().filter(|l| flat.contains(*l)).count() >= 2
-            || (flat.starts_with("索引号") || flat.starts_with("发布机构")))
+            || (char_len(&flat) <= 80 && !flat.contains('。')))
 }
 
 /// The publisher named in a catalogue row (发布机构：某某局).
@@ -472,6 +477,11 @@ fn is_widget_line(s: &str) -> bool {
         "EN",
         "正在阅读",
         "分享到",
+        "长者版",
+        "无障碍阅读",
+        "适老化",
+        "关怀版",
+        "读屏专用",
     ];
     if s.len() > 90 {
         return false;

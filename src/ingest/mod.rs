@@ -262,6 +262,10 @@ fn can_join(cur: &Block, line: &Line, wrap: Option<usize>) -> bool {
     if starts_enumeration(&line.text) {
         return false;
     }
+    // A whole report title is never the start of a paragraph, however long it is.
+    if cur.line == cur.end_line && is_complete_title(&cur.text) {
+        return false;
+    }
     // A line in another script (a Tibetan or Uyghur letterhead) is never half of a
     // Chinese sentence.
     if is_foreign_line(&line.text) || is_foreign_line(cur.last_phys()) {
@@ -426,7 +430,14 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
             && !next_names_agency
             && joined.get(k + 1).is_some_and(|n| is_doc_title(n))
             && titles[k].1 == titles[k + 1].0;
-        if is_doc_title(j) && !is_part_heading(j) || agency_next_to_title {
+        // A whole report title may name a part ("…情况及2021年度工作安排的报告"); a
+        // first heading that names one is body.
+        let report_title = is_complete_title(j)
+            && (j.ends_with("报告")
+                || j.ends_with("報告")
+                || j.ends_with("总结")
+                || j.contains("关于"));
+        if is_doc_title(j) && (!is_part_heading(j) || report_title) || agency_next_to_title {
             accepted.push(k);
         } else if meta::is_agency_name(j) && joined[k + 1..].iter().any(|n| is_doc_title(n)) {
             issuers.push(k);
@@ -486,7 +497,11 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
             break;
         }
         let title = &joined[k];
-        let superseded = last_complete.is_some_and(|l| l != k && is_complete_title(title));
+        // (Unless the later one is only part of this one: a title split over two lines
+        // after a page title that has it whole.)
+        let superseded = last_complete.is_some_and(|l| {
+            l != k && is_complete_title(title) && !title.contains(joined[l].as_str())
+        });
         let dup = superseded
             || seen
                 .iter()
