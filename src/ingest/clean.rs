@@ -364,7 +364,9 @@ fn is_catalogue(s: &str) -> bool {
         "主题词",
     ];
     let strong = labels.iter().filter(|l| flat.contains(*l)).count();
-    if strong >= 2 {
+    // Two labels, or one in a table row (the catalogue as a table).
+    let row = s.contains('|') || s.contains('\t');
+    if strong >= 2 || (strong == 1 && row) {
         return true;
     }
     let _ = CATALOGUE;

@@ -279,52 +279,61 @@ fn preamble_subject(p: &str) -> Option<String> {
             return Some(a);
         }
     }
-    // Skip a leading year and a "在…下，" clause, then read the subject.
-    let mut head = first.as_str();
-    head = head.trim_start_matches(|c: char| c.is_ascii_digit());
+    // The subject stands at the start of the sentence, or after its year ("根据…，2023年，
+    // 清波街道以…") or after a "在…下，" clause.
+    let mut starts: Vec<&str> = vec![first.as_str()];
+    for m in ["年，", "年,", "以来，", "以来,", "下，", "下,"] {
+        for (i, _) in first.match_indices(m) {
+            starts.push(&first[i + m.len()..]);
+        }
+    }
+    starts.iter().find_map(|h| subject_at(h, &as_agency))
+}
+
+/// The agency or place that `head` starts with, as an agency.
+fn subject_at(head: &str, as_agency: &dyn Fn(&str) -> Option<String>) -> Option<String> {
+    let mut head = head.trim_start_matches(|c: char| c.is_ascii_digit());
     head = head.trim_start_matches("年度").trim_start_matches('年');
-    for lead in ["以来", "来"] {
-        head = head.strip_prefix(lead).unwrap_or(head);
-    }
     head = head.trim_start_matches(['，', ',', ' ']);
-    if head.starts_with('在')
-        && let Some((i, m)) = ["下，", "下,"]
-            .iter()
-            .filter_map(|m| head.find(m).map(|i| (i, *m)))
-            .min()
-    {
-        head = head[i + m.len()..].trim_start_matches(['，', ',', ' ']);
+    if head.starts_with('在') || head.starts_with('根') || head.starts_with('按') {
+        return None;
     }
-    // The longest agency or place at the start.
     let g = gazetteer::get();
     if let Some(a) = meta::agency_in_text(&head.chars().take(30).collect::<String>())
         && head.starts_with(&a)
     {
         return Some(a);
     }
-    let found = g.find(head);
-    if let Some(f) = found.first()
-        && f.start == 0
-    {
-        // Extend over further places ("北京市朝阳区").
-        let mut end = f.end;
-        for n in &found[1..] {
-            if n.start == end {
-                end = n.end;
-            }
+    // A township or street named bare: "白沙路街道积极…", "三都镇坚持…".
+    let lead: String = head.chars().take(10).collect();
+    for suffix in ["街道", "镇", "乡"] {
+        if let Some(i) = lead.find(suffix)
+            && (2..=6).contains(&char_len(&lead[..i]))
+            && lead[..i].chars().all(is_cjk)
+            && g.find(&lead[..i]).is_empty()
+        {
+            return as_agency(&lead[..i + suffix.len()]);
         }
-        let rest = &head[end..];
-        for suffix in ["街道", "镇", "乡"] {
-            if let Some(i) = rest.find(suffix)
-                && char_len(&rest[..i]) <= 4
-                && rest[..i].chars().all(is_cjk)
-            {
-                return as_agency(&head[..end + i + suffix.len()]);
-            }
-        }
-        return as_agency(&head[..end]);
     }
-    None
+    let found = g.find(head);
+    let f = found.first().filter(|f| f.start == 0)?;
+    // Extend over further places ("北京市朝阳区").
+    let mut end = f.end;
+    for n in &found[1..] {
+        if n.start == end {
+            end = n.end;
+        }
+    }
+    let rest = &head[end..];
+    for suffix in ["街道", "镇", "乡"] {
+        if let Some(i) = rest.find(suffix)
+            && char_len(&rest[..i]) <= 4
+            && rest[..i].chars().all(is_cjk)
+        {
+            return as_agency(&head[..end + i + suffix.len()]);
+        }
+    }
+    as_agency(&head[..end])
 }
 
 /// The government a title names by its place: "静海区2023年度法治政府建设…",
@@ -492,7 +501,13 @@ pub fn resolve(ev: &Evidence) -> Identity {
         .into_iter()
         .find(|(a, _)| plausible(a) && !addressed(a))
     else {
-        return Identity::default();
+        // No name, but the document says what it is: "我镇…", "我县…", "某县2025年…".
+        let level = level_from_self_reference(ev);
+        return Identity {
+            level,
+            level_src: level.map(|_| "inferred"),
+            ..Default::default()
+        };
     };
     let context = g.find(&format!("{} {}", ev.title, ev.preamble.unwrap_or("")));
     let mut found = g.find(&agency);
@@ -599,6 +614,33 @@ fn prefix_level(a: &str) -> Option<&'static str> {
         _ if a.starts_with("自治区") => "province",
         _ if a.ends_with('厅') => "province",
         _ => return meta::level_of(a, meta::region_of(a).as_deref()),
+    })
+}
+
+/// The level a nameless document gives itself: "我镇"/"全镇" (township), "我县", "我区",
+/// "我市", "我省", or a placeholder place in the title ("某县2025年…").
+fn level_from_self_reference(ev: &Evidence) -> Option<&'static str> {
+    let text = format!(
+        "{} {} {}",
+        ev.title,
+        ev.preamble.unwrap_or(""),
+        ev.body.first().copied().unwrap_or("")
+    );
+    let head: String = text.chars().take(600).collect();
+    let levels = [
+        ("街道", "township"),
+        ("镇", "township"),
+        ("乡", "township"),
+        ("县", "county"),
+        ("区", "district"),
+        ("市", "city"),
+        ("省", "province"),
+    ];
+    levels.iter().find_map(|(w, level)| {
+        ["我", "全", "某"]
+            .iter()
+            .any(|p| head.contains(&format!("{p}{w}")))
+            .then_some(*level)
     })
 }
 

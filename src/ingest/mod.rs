@@ -894,13 +894,22 @@ fn fill_meta(
 /// What kind of document this is: a 法治政府建设 report, a 政府信息公开 annual report, a
 /// plan (工作要点, 工作安排, 工作计划), or something else (a notice, an explainer, a README).
 fn document_kind(title: &str, report: &Report) -> &'static str {
+    // What the document calls itself: its title, else its first lines.
     let head: String = report
         .meta_lines
         .iter()
         .map(|m| m.text.as_str())
-        .chain(report.preamble.as_deref())
+        .chain(
+            report
+                .preamble
+                .as_deref()
+                .map(|p| p.split('\n').next().unwrap_or(p)),
+        )
         .collect::<Vec<_>>()
-        .join("\n");
+        .join("\n")
+        .chars()
+        .take(120)
+        .collect();
     let t = if title.is_empty() {
         head.as_str()
     } else {
@@ -928,14 +937,15 @@ fn document_kind(title: &str, report: &Report) -> &'static str {
         .flat_map(|s| s.labels.iter().copied())
         .filter(|l| l.is_part())
         .collect();
-    let titled = has(&[
-        "法治政府",
-        "依法行政",
-        "法治建设",
-        "法治政府建設",
-        "法治建設",
-    ]) && has(&["报告", "總結", "总结", "情况", "報告", "情況"]);
-    if titled || parts.len() >= 2 || (title.is_empty() && !report.sections.is_empty()) {
+    // Otherwise a report, unless nothing in it speaks of law-based government (a README,
+    // an article on another subject).
+    let body_mentions = report
+        .preamble
+        .iter()
+        .map(String::as_str)
+        .chain(report.sections.iter().take(4).map(|s| s.title.as_str()))
+        .any(|x| ["法治", "依法行政", "法制"].iter().any(|w| x.contains(w)));
+    if !parts.is_empty() || body_mentions || has(&["法治", "依法行政"]) {
         "report"
     } else {
         "other"
