@@ -924,11 +924,16 @@ fn document_kind(title: &str, report: &Report) -> &'static str {
     ]) {
         return "info_disclosure";
     }
-    if has(&["政策解读", "解读", "的通知", "实施方案", "示范创建"]) && !t.ends_with("报告")
+    // Only a title says "this is a notice / a plan"; a preamble cites such documents.
+    let titled = !title.is_empty();
+    if titled
+        && has(&["政策解读", "解读", "的通知", "实施方案", "示范创建"])
+        && !t.ends_with("报告")
     {
         return "other";
     }
-    if has(&["工作要点", "工作安排", "工作计划"]) && !has(&["报告", "報告"]) {
+    if titled && has(&["工作要点", "工作安排", "工作计划"]) && !has(&["报告", "報告"])
+    {
         return "plan";
     }
     let parts: std::collections::HashSet<crate::corpus::Label> = report
