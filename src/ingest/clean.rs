@@ -41,111 +41,188 @@ pub struct Cleaned {
 pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
     let mut blank_before = false;
-    for (i, raw) in text.split('\n').enumerate() {
+    // A document without line breaks (a document-sharing copy, an extraction with one
+    // line per page): its long lines are cut where a heading starts inside them.
+    let runs = text.len() > 1200 && text.split('\n').count() * 400 < text.len();
+    for (i, whole) in text.split('\n').enumerate() {
         let no = i + 1;
-        let trimmed = raw.trim_matches(is_space);
-        if trimmed.is_empty() {
-            blank_before = true;
-            continue;
-        }
-        // Word list bullets before a heading or paragraph ("●\t一、…"): decoration.
-        let trimmed = match strip_bullet(trimmed) {
-            Some((bullet, rest)) => {
-                out.noise.push(bullet.to_string());
-                rest
-            }
-            None => trimmed,
-        };
-        let (trimmed, list_item) = match strip_list_item(trimmed) {
-            Some((mark, rest)) => {
-                out.noise.push(mark.to_string());
-                (rest, true)
-            }
-            None => (trimmed, false),
-        };
-        // The government-information catalogue (索引号 | 发布机构 | 成文日期 …), as table
-        // rows or label–value pairs: chrome, but its date and publisher are metadata.
-        if is_catalogue(trimmed) {
-            let flat = normalize_spaces(trimmed);
-            if out.chrome_date.is_none() {
-                out.chrome_date = super::meta::find_date(&flat);
-            }
-            if out.source.is_none() {
-                out.source = catalogue_publisher(&flat);
-            }
-            out.noise.push(trimmed.to_string());
-            blank_before = true;
-            continue;
-        }
-        if let Some(row) = table_row(trimmed) {
-            match row {
-                Some(text) => {
-                    out.lines.push(Line {
-                        no,
-                        text,
-                        blank_before,
-                        md: Md::Table,
-                    });
-                    blank_before = false;
-                }
-                None => out.noise.push(trimmed.to_string()),
-            }
-            continue;
-        }
-        let mut line = normalize_spaces(trimmed);
-        strip_artifacts(&mut line, &mut out.noise);
-        if line.is_empty() {
-            continue;
-        }
-        let short = line.len() <= 64;
-        if short && (is_separator(&line) || is_page_number(&line)) {
-            out.noise.push(trimmed.to_string());
-            blank_before = true;
-            continue;
-        }
-        // A site banner's date is today's date on the day the page was saved: neither the
-        // report's date nor its year.
-        if is_banner(&line) {
-            out.noise.push(trimmed.to_string());
-            blank_before = true;
-            continue;
-        }
-        if is_chrome(&line) {
-            if out.chrome_date.is_none() {
-                out.chrome_date = super::meta::find_date(&line);
-            }
-            if out.source.is_none() {
-                out.source = chrome_source(&line);
-            }
-            out.noise.push(trimmed.to_string());
-            blank_before = true;
-            continue;
-        }
-        if short_enough_for_chrome(&line)
-            && let Some((doc, site)) = split_site_suffix(&line)
-        {
-            out.noise.push(site.to_string());
-            line = doc.to_string();
-        }
-        let (text, md) = if list_item {
-            (strip_markdown(&line).0, Md::Item)
-        } else if line.starts_with(['#', '*', '_']) {
-            strip_markdown(&line)
+        let pieces = if runs && whole.len() > 400 {
+            split_run(whole)
         } else {
-            (line, Md::None)
+            vec![whole]
         };
-        if text.is_empty() {
-            out.noise.push(trimmed.to_string());
-            continue;
+        for raw in pieces {
+            if raw.trim_matches(is_space).is_empty() && !whole.trim_matches(is_space).is_empty() {
+                continue;
+            }
+            let trimmed = raw.trim_matches(is_space);
+            if trimmed.is_empty() {
+                blank_before = true;
+                continue;
+            }
+            // Word list bullets before a heading or paragraph ("●\t一、…"): decoration.
+            let trimmed = match strip_bullet(trimmed) {
+                Some((bullet, rest)) => {
+                    out.noise.push(bullet.to_string());
+                    rest
+                }
+                None => trimmed,
+            };
+            let (trimmed, list_item) = match strip_list_item(trimmed) {
+                Some((mark, rest)) => {
+                    out.noise.push(mark.to_string());
+                    (rest, true)
+                }
+                None => (trimmed, false),
+            };
+            // The government-information catalogue (索引号 | 发布机构 | 成文日期 …), as table
+            // rows or label–value pairs: chrome, but its date and publisher are metadata.
+            if is_catalogue(trimmed) {
+                let flat = normalize_spaces(trimmed);
+                if out.chrome_date.is_none() {
+                    out.chrome_date = super::meta::find_date(&flat);
+                }
+                if out.source.is_none() {
+                    out.source = catalogue_publisher(&flat);
+                }
+                out.noise.push(trimmed.to_string());
+                blank_before = true;
+                continue;
+            }
+            if let Some(row) = table_row(trimmed) {
+                match row {
+                    Some(text) => {
+                        out.lines.push(Line {
+                            no,
+                            text,
+                            blank_before,
+                            md: Md::Table,
+                        });
+                        blank_before = false;
+                    }
+                    None => out.noise.push(trimmed.to_string()),
+                }
+                continue;
+            }
+            let mut line = normalize_spaces(trimmed);
+            strip_artifacts(&mut line, &mut out.noise);
+            if line.is_empty() {
+                continue;
+            }
+            let short = line.len() <= 64;
+            if short && (is_separator(&line) || is_page_number(&line)) {
+                out.noise.push(trimmed.to_string());
+                blank_before = true;
+                continue;
+            }
+            // A site banner's date is today's date on the day the page was saved: neither the
+            // report's date nor its year.
+            if is_banner(&line) {
+                out.noise.push(trimmed.to_string());
+                blank_before = true;
+                continue;
+            }
+            if is_chrome(&line) {
+                if out.chrome_date.is_none() {
+                    out.chrome_date = super::meta::find_date(&line);
+                }
+                if out.source.is_none() {
+                    out.source = chrome_source(&line);
+                }
+                out.noise.push(trimmed.to_string());
+                blank_before = true;
+                continue;
+            }
+            if short_enough_for_chrome(&line)
+                && let Some((doc, site)) = split_site_suffix(&line)
+            {
+                out.noise.push(site.to_string());
+                line = doc.to_string();
+            }
+            let (text, md) = if list_item {
+                (strip_markdown(&line).0, Md::Item)
+            } else if line.starts_with(['#', '*', '_']) {
+                strip_markdown(&line)
+            } else {
+                (line, Md::None)
+            };
+            if text.is_empty() {
+                out.noise.push(trimmed.to_string());
+                continue;
+            }
+            out.lines.push(Line {
+                no,
+                text,
+                blank_before,
+                md,
+            });
+            blank_before = false;
         }
-        out.lines.push(Line {
-            no,
-            text,
-            blank_before,
-            md,
-        });
-        blank_before = false;
     }
+    out
+}
+
+/// Cut a run of text (a whole report on one line) before each heading inside it: a
+/// 一、 / （一） / (一) / 第一部分 marker after a sentence end or a space, a 1. / 1、 marker
+/// after a full stop; after a title that ends in 报告 and runs into a year; after an
+/// addressee ("市人大常委会: 2024年，…").
+pub(crate) fn split_run(line: &str) -> Vec<&str> {
+    use super::headings::{Style, parse_marker};
+    let mut cuts = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        let after_end =
+            prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '；' | ' ' | '　' | '：' | ':'));
+        // Right after a short heading with no sentence end: "…法治共识(一)强化…".
+        let piece = &line[cuts.last().copied().unwrap_or(0)..i];
+        let after_heading = !cuts.is_empty() && char_len(piece) <= 40 && !piece.contains('。');
+        if i > 0
+            && (after_end || after_heading)
+            && let Some(m) = parse_marker(&line[i..])
+        {
+            let strong = matches!(m.style, Style::Cn | Style::ParenCn | Style::Part);
+            let digit_ok = matches!(m.style, Style::Num | Style::ParenNum)
+                && prev == Some('。')
+                && line[i + m.rest_at..]
+                    .chars()
+                    .next()
+                    .is_some_and(super::text::is_cjk);
+            if strong || digit_ok {
+                cuts.push(i);
+            }
+        }
+        // "…情况报告2025 年，…": a title glued to the text.
+        if i > 0
+            && c.is_ascii_digit()
+            && (line[..i].ends_with("报告") || line[..i].ends_with("報告"))
+            && char_len(&line[..i]) <= 60
+            && cuts.is_empty()
+        {
+            cuts.push(i);
+        }
+        prev = Some(c);
+    }
+    // An addressee before the text: "市人大常委会: 2024年，…".
+    if let Some(i) = line.find([':', '：'])
+        && char_len(&line[..i]) <= 24
+        && !line[..i].contains(['，', ',', '。'])
+    {
+        let j = i + line[i..].chars().next().map_or(1, char::len_utf8);
+        if j < line.len() {
+            cuts.push(j);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for c in cuts {
+        if c > start {
+            out.push(&line[start..c]);
+            start = c;
+        }
+    }
+    out.push(&line[start..]);
     out
 }
 
