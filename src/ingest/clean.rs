@@ -110,6 +110,11 @@ pub fn clean(text: &str) -> Cleaned {
                 continue;
             }
             let short = line.len() <= 64;
+            if is_toc_line(&line) {
+                out.noise.push(trimmed.to_string());
+                blank_before = true;
+                continue;
+            }
             if short && (is_separator(&line) || is_page_number(&line)) {
                 out.noise.push(trimmed.to_string());
                 blank_before = true;
@@ -379,6 +384,21 @@ fn is_page_number(s: &str) -> bool {
     false
 }
 
+/// A table-of-contents line: a title, a run of leader dots, a page number
+/// ("一、总体情况.......... 1", "（二）…………4").
+fn is_toc_line(s: &str) -> bool {
+    if s.len() > 300 {
+        return false;
+    }
+    let body = s.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    let dots = body
+        .chars()
+        .rev()
+        .take_while(|&c| matches!(c, '.' | '…' | '·' | '．' | '。'))
+        .count();
+    dots >= 4 && char_len(body) > dots
+}
+
 /// Labels of the government-information catalogue that CMSs put above a document.
 const CATALOGUE: &[&str] = &[
     "索引号",
@@ -442,8 +462,11 @@ fn is_catalogue(s: &str) -> bool {
     ];
     let strong = labels.iter().filter(|l| flat.contains(*l)).count();
     // Two labels, or one in a table row (the catalogue as a table).
+    // Or one on a short dated line ("公开类别 主动公开 发布时间 2025-03-31").
     let row = s.contains('|') || s.contains('\t');
-    if strong >= 2 || (strong == 1 && row) {
+    let dated =
+        char_len(&flat) <= 60 && !flat.contains('。') && super::meta::find_date(&flat).is_some();
+    if strong >= 2 || (strong == 1 && (row || dated)) {
         return true;
     }
     let _ = CATALOGUE;
