@@ -287,14 +287,15 @@ fn score_with(text: &str, segment: bool) -> Scores {
             Stop => {}
         }
     }
-    // 履行…职责 (within a short span) names the leader part.
-    if let Some(p) = text.find("履行")
-        && text[p..]
-            .chars()
-            .take(16)
-            .collect::<String>()
-            .contains("职责")
-    {
+    // 履行…职责 (within a short span) names the leader part, when the duty is the
+    // leaders' (法治建设, 第一责任人, 主要负责人) and not an agency's own remit
+    // ("依法履行林草资源保护职责").
+    let span: String = text
+        .find("履行")
+        .map(|p| text[p..].chars().take(16).collect())
+        .unwrap_or_default();
+    let whose = ["法治", "第一责任", "负责人", "负责同志", "领导"];
+    if span.contains("职责") && whose.iter().any(|w| text.contains(w)) {
         s.strong[LeaderResponsibility as usize] += 1;
     }
     s

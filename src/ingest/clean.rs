@@ -36,11 +36,20 @@ pub struct Cleaned {
     pub chrome_date: Option<String>,
     /// 来源：… from page chrome.
     pub source: Option<String>,
+    /// The last source line of page chrome before the first paragraph of prose: what
+    /// stands above it is page furniture too (a site name, a slogan).
+    pub top_chrome_line: usize,
+    /// Fence lines of markdown code blocks (a developer's document has them).
+    pub code_fences: usize,
 }
 
 pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
     let mut blank_before = false;
+    let mut in_code = false;
+    // Chrome counts as "at the top" until the first paragraph of prose.
+    let mut seen_prose = false;
+    let mut maybe_rows: Vec<(usize, String)> = Vec::new();
     // A document without line breaks (a document-sharing copy, an extraction with one
     // line per page): its long lines are cut where a heading starts inside them.
     let runs = text.len() > 1200 && text.split('\n').count() * 400 < text.len();
@@ -85,8 +94,29 @@ pub fn clean(text: &str) -> Cleaned {
                 if out.source.is_none() {
                     out.source = catalogue_publisher(&flat);
                 }
+                if !seen_prose {
+                    out.top_chrome_line = no;
+                }
                 out.noise.push(trimmed.to_string());
                 blank_before = true;
+                continue;
+            }
+            // A fenced code block (a README's shell commands or examples): its fences are
+            // noise and its lines are body text, never headings.
+            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                in_code = !in_code;
+                out.code_fences += 1;
+                out.noise.push(trimmed.to_string());
+                continue;
+            }
+            if in_code {
+                out.lines.push(Line {
+                    no,
+                    text: trimmed.to_string(),
+                    blank_before,
+                    md: Md::Item,
+                });
+                blank_before = false;
                 continue;
             }
             if let Some(row) = table_row(trimmed) {
@@ -103,6 +133,11 @@ pub fn clean(text: &str) -> Cleaned {
                     None => out.noise.push(trimmed.to_string()),
                 }
                 continue;
+            }
+            // Two short cells set apart by an ideographic space: a table row when a
+            // table row stands next to it (decided after the loop).
+            if let Some(cells) = short_cells(trimmed) {
+                maybe_rows.push((out.lines.len(), cells));
             }
             let mut line = normalize_spaces(trimmed);
             strip_artifacts(&mut line, &mut out.noise);
@@ -123,6 +158,9 @@ pub fn clean(text: &str) -> Cleaned {
             // A site banner's date is today's date on the day the page was saved: neither the
             // report's date nor its year.
             if is_banner(&line) {
+                if !seen_prose {
+                    out.top_chrome_line = no;
+                }
                 out.noise.push(trimmed.to_string());
                 blank_before = true;
                 continue;
@@ -133,6 +171,9 @@ pub fn clean(text: &str) -> Cleaned {
                 }
                 if out.source.is_none() {
                     out.source = chrome_source(&line);
+                }
+                if !seen_prose {
+                    out.top_chrome_line = no;
                 }
                 out.noise.push(trimmed.to_string());
                 blank_before = true;
@@ -155,6 +196,9 @@ pub fn clean(text: &str) -> Cleaned {
                 out.noise.push(trimmed.to_string());
                 continue;
             }
+            if text.len() > 120 && text.contains('。') {
+                seen_prose = true;
+            }
             out.lines.push(Line {
                 no,
                 text,
@@ -164,7 +208,30 @@ pub fn clean(text: &str) -> Cleaned {
             blank_before = false;
         }
     }
+    for (i, cells) in maybe_rows {
+        let table = |j: usize| out.lines.get(j).is_some_and(|l| l.md == Md::Table);
+        if i < out.lines.len() && (table(i + 1) || (i > 0 && table(i - 1))) {
+            out.lines[i].text = cells;
+            out.lines[i].md = Md::Table;
+        }
+    }
     out
+}
+
+/// Cells of a short line set apart by ideographic spaces ("信息内容　本年处理决定数量").
+fn short_cells(line: &str) -> Option<String> {
+    if !line.contains('\u{3000}')
+        || char_len(line) > 60
+        || line.contains(['，', '。', '：', ':', '；'])
+    {
+        return None;
+    }
+    let cells: Vec<&str> = line
+        .split('\u{3000}')
+        .map(|c| c.trim_matches(is_space))
+        .filter(|c| !c.is_empty())
+        .collect();
+    (cells.len() >= 2 && cells.iter().all(|c| char_len(c) <= 16)).then(|| cells.join("  "))
 }
 
 /// Cut a run of text (a whole report on one line) before each heading inside it: a
@@ -259,12 +326,32 @@ fn strip_bullet(line: &str) -> Option<(&str, &str)> {
 /// markdown alignment row (`|---|:-:|`), `None` when the line is not a table row.
 fn table_row(line: &str) -> Option<Option<String>> {
     let cells: Vec<&str> = if line.contains('\t') {
-        line.split('\t')
+        line.split('\t').collect()
     } else if line.len() > 2 && line.starts_with('|') && line.ends_with('|') {
-        line[1..line.len() - 1].split('|')
+        line[1..line.len() - 1].split('|').collect()
+    } else if line.contains('\u{3000}') || line.contains("   ") {
+        // Cells set apart by ideographic or runs of spaces, one of them a number:
+        // "行政处罚　17", "规章   0   0   3".
+        let cells: Vec<&str> = line
+            .split(['\u{3000}'])
+            .flat_map(|c| c.split("  "))
+            .map(|c| c.trim_matches(is_space))
+            .filter(|c| !c.is_empty())
+            .collect();
+        let numeric = |c: &&str| {
+            c.chars()
+                .all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | '%' | ','))
+        };
+        // Three or more short cells are a table row even without a number (a header row).
+        let header = cells.len() >= 3 && cells.iter().all(|c| char_len(c) <= 12);
+        if cells.len() < 2 || !(cells.iter().any(numeric) || header) || char_len(line) > 80 {
+            return None;
+        }
+        cells
     } else {
         return None;
     }
+    .into_iter()
     .map(|c| c.trim_matches(is_space))
     .filter(|c| !c.is_empty())
     .collect();

@@ -61,6 +61,7 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         warnings,
     } = decoded;
     let cleaned = clean::clean(&text);
+    let cleaned_fences = cleaned.code_fences;
     let mut cleaned = cleaned;
     running_headers(&mut cleaned);
     let mut blocks = assemble(&cleaned.lines);
@@ -87,7 +88,7 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     let mut meta_lines = Vec::new();
 
     // Front matter: title lines, document number, bare year, addressee, date.
-    let body_start = front_matter(&blocks, &mut meta_lines);
+    let body_start = front_matter(&blocks, &mut meta_lines, cleaned.top_chrome_line);
     // Tail: signature block and closing paragraph.
     let (body_end, closing_blocks) = tail(&blocks, body_start);
     let closing_sig: Vec<String> = blocks[body_end..closing_blocks.1.max(body_end)]
@@ -129,7 +130,24 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     } else {
         report.meta.title.clone()
     };
-    report.meta.kind = document_kind(&title, &report);
+    report.meta.kind = if cleaned_fences >= 2 {
+        // A developer's document (a README with code blocks) is about reports; no agency
+        // wrote it, and the names and years in its examples are not its own.
+        let m = &mut report.meta;
+        (m.agency, m.region, m.level, m.year, m.date, m.agency_key) =
+            (None, None, None, None, None, None);
+        m.region_chain.clear();
+        m.provenance = Default::default();
+        "other"
+    } else {
+        document_kind(&title, &report)
+    };
+    // Other kinds answer other questions: no statutory parts.
+    if report.meta.kind != "report" {
+        for s in &mut report.sections {
+            s.labels.retain(|l| !l.is_part());
+        }
+    }
     report
 }
 
@@ -333,17 +351,20 @@ fn is_foreign_line(t: &str) -> bool {
 
 /// Consume title lines, document number, bare year, date and addressee at the top.
 /// Returns the index of the first body block.
-fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
+fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: usize) -> usize {
     // Front matter is a handful of lines; looking further only costs time (the checks
     // below compare runs with each other).
     const FRONT_MAX: usize = 40;
     let blocks = &blocks[..blocks.len().min(FRONT_MAX)];
     // The document's title, if a line near the top is one: whatever stands above it that
     // is not metadata or a letterhead is page furniture.
+    // Furniture is short: a long line above a title-like line means it is no title.
     let anchor = blocks
         .iter()
+        .take(12)
         .take_while(|b| b.head.is_none())
-        .position(|b| is_complete_title(&b.text) && b.line == b.end_line);
+        .position(|b| is_complete_title(&b.text) && b.line == b.end_line)
+        .filter(|&a| blocks[..a].iter().all(|b| char_len(&b.text) <= 80));
     let mut i = 0;
     let mut titles: Vec<(usize, usize)> = Vec::new(); // runs of title blocks [start, end)
     while i < blocks.len() {
@@ -374,13 +395,23 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
             i += 1;
             continue;
         }
-        if let Some(a) = anchor
-            && i < a
-            && !meta::is_agency_name(t)
-        {
+        let above_title = anchor.is_some_and(|a| i < a);
+        // Above the page's chrome: furniture, unless it reads as the document's title (the
+        // page title usually stands above 发布时间/来源).
+        let above_chrome = b.line < top_chrome && !names_document(t);
+        // An agency line right above the title may be its first half ("某某局 / 2024年度…报告").
+        let title_half = meta::is_agency_name(t)
+            && anchor == Some(i + 1)
+            && blocks[i + 1].line == b.end_line + 1;
+        if (above_title || above_chrome) && !title_half {
+            // A site's or agency's name up there is a letterhead.
             meta_lines.push(MetaLine {
                 line: b.line,
-                kind: MetaLineKind::Chrome,
+                kind: if meta::is_agency_name(t) {
+                    MetaLineKind::Issuer
+                } else {
+                    MetaLineKind::Chrome
+                },
                 text: t.to_string(),
             });
             i += 1;
@@ -428,8 +459,11 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
             .is_some_and(|n| meta::agency_from_title(n).is_some());
         let agency_next_to_title = meta::is_agency_name(j)
             && !next_names_agency
-            && joined.get(k + 1).is_some_and(|n| is_doc_title(n))
-            && titles[k].1 == titles[k + 1].0;
+&& joined.get(k + 1).is_some_and(|n| is_doc_title(n))
+&& titles[k].1 == titles[k + 1].0
+// On the next source line: a site banner several lines above the title is not half
+// of it.
+&& blocks[titles[k + 1].0].line == blocks[titles[k].1 - 1].end_line + 1;
         // A whole report title may name a part ("…情况及2021年度工作安排的报告"); a
         // first heading that names one is body.
         let report_title = is_complete_title(j)
@@ -523,12 +557,22 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>) -> usize {
     end
 }
 
+/// A line that says what document this is (a title, or half of one).
+fn names_document(s: &str) -> bool {
+    [
+        "报告", "总结", "情况", "要点", "工作", "年报", "報告", "總結", "情況",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
 /// A line that is a whole report title by itself: it names the subject and the kind of
 /// document ("…法治政府建设情况报告", "…依法行政工作总结", "…法治政府建设工作情况").
 fn is_complete_title(s: &str) -> bool {
     let n = char_len(s);
     (8..=60).contains(&n)
         && is_title_line(s)
+        && parse_marker(s).is_none()
         && ["法治", "依法行政", "法制"].iter().any(|w| s.contains(w))
         && [
             "报告", "報告", "总结", "總結", "情况", "情況", "要点", "安排", "年报",
@@ -580,6 +624,7 @@ fn tail(blocks: &[Block], start: usize) -> (usize, (usize, usize)) {
             && b.line == b.end_line
             && (meta::date_line(t).is_some()
                 || meta::is_agency_name(t)
+                || is_township_name(t)
                 || t == "特此报告"
                 || (char_len(t) <= 40
                     && meta::find_date(t).is_some()
@@ -614,6 +659,13 @@ fn tail(blocks: &[Block], start: usize) -> (usize, (usize, usize)) {
         }
     }
     (end, (paras, trailer))
+}
+
+/// A township or street signing by its bare name ("靖港镇", "白沙路街道").
+fn is_township_name(t: &str) -> bool {
+    (2..=10).contains(&char_len(t))
+        && t.chars().all(text::is_cjk)
+        && ["镇", "乡", "街道"].iter().any(|s| t.ends_with(s))
 }
 
 /// Attachments and footnotes after the signature ("附件：1.…", "[1]…", "注：…"): they
@@ -699,10 +751,16 @@ fn heading_shape(b: &Block) -> bool {
         return false;
     }
     let n = char_len(t);
-    if !(4..=60).contains(&n) || has_clause_punct(t) || is_caption(t) || starts_enumeration(t) {
+    let hashed = matches!(b.md, Md::Hash(_)) || b.md == Md::Bold;
+    // A markdown heading may be one word ("## 安装"); a plain line needs four characters.
+    let shortest = if hashed { 2 } else { 4 };
+    if !(shortest..=60).contains(&n)
+        || has_clause_punct(t)
+        || is_caption(t)
+        || starts_enumeration(t)
+    {
         return false;
     }
-    let hashed = matches!(b.md, Md::Hash(_)) || b.md == Md::Bold;
     if n > 40 && !hashed && !is_part_heading(t) {
         return false;
     }

@@ -77,7 +77,25 @@ fn assign_levels(blocks: &[Block], warnings: &mut Vec<String>) -> Vec<Option<Pla
         .collect();
     let mut out: Vec<Option<Placed>> = (0..blocks.len()).map(|_| None).collect();
     let mut stack: Vec<Entry> = Vec::new();
+    // A markdown document without numbering: its `#` depths are its levels.
+    let unnumbered = heads
+        .iter()
+        .all(|&i| blocks[i].head.as_ref().is_some_and(|h| h.style.is_none()));
+    let mut depths: Vec<u8> = heads
+        .iter()
+        .filter_map(|&i| match blocks[i].md {
+            super::clean::Md::Hash(d) => Some(d),
+            _ => None,
+        })
+        .collect();
+    depths.sort_unstable();
+    depths.dedup();
     for (k, &i) in heads.iter().enumerate() {
+        if unnumbered && let super::clean::Md::Hash(d) = blocks[i].md {
+            let level = depths.iter().position(|&x| x == d).unwrap_or(0) + 1;
+            out[i] = Some(Placed { level });
+            continue;
+        }
         let b = &blocks[i];
         let h = b.head.as_ref().expect("heads holds headings");
         let level = match h.style {

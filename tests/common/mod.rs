@@ -24,6 +24,10 @@ pub fn digest(r: &Report, topics: bool) -> String {
     .unwrap();
     writeln!(s, "date: {}", opt(m.date.as_deref())).unwrap();
     writeln!(s, "doc_number: {}", opt(m.doc_number.as_deref())).unwrap();
+    // Only documents that are not ordinary reports say what they are.
+    if m.kind != "report" {
+        writeln!(s, "kind: {}", m.kind).unwrap();
+    }
     s.push_str("---\n");
     for sec in &r.sections {
         let parts: Vec<&str> = sec
