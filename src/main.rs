@@ -384,10 +384,16 @@ fn coverage_cmd(json: bool, paths: &[PathBuf]) -> ExitCode {
         return status(&c);
     }
     let cols = compare::coverage_columns(&c, 4);
+    // Reports only: other kinds of document (信息公开年报, 工作要点, a README) have no
+    // statutory parts to be missing.
+    let reports: Vec<&baogao::Report> = c
+        .reports
+        .iter()
+        .filter(|r| r.meta.kind == "report")
+        .collect();
     emit(|out| {
         if json {
-            let rows: Vec<serde_json::Value> = c
-                .reports
+            let rows: Vec<serde_json::Value> = reports
                 .iter()
                 .map(|r| {
                     let mut cells = serde_json::Map::new();
@@ -432,7 +438,7 @@ fn coverage_cmd(json: bool, paths: &[PathBuf]) -> ExitCode {
             head.push_str(&fitw(l.zh(), cell_w));
         }
         writeln!(out, "{}", head.trim_end())?;
-        for r in &c.reports {
+        for r in &reports {
             let who = format!(
                 "{} {}",
                 r.meta.agency.as_deref().unwrap_or(&r.meta.title),

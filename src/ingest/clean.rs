@@ -43,6 +43,30 @@ pub struct Cleaned {
     pub code_fences: usize,
 }
 
+impl Cleaned {
+    /// A line of page chrome: kept as noise; the first date and publisher found in chrome
+    /// become metadata; chrome before the first paragraph marks the top of the page.
+    fn chrome(
+        &mut self,
+        no: usize,
+        raw: &str,
+        at_top: bool,
+        flat: &str,
+        publisher: fn(&str) -> Option<String>,
+    ) {
+        if self.chrome_date.is_none() {
+            self.chrome_date = super::meta::find_date(flat);
+        }
+        if self.source.is_none() {
+            self.source = publisher(flat);
+        }
+        if at_top {
+            self.top_chrome_line = no;
+        }
+        self.noise.push(raw.to_string());
+    }
+}
+
 pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
     let mut blank_before = false;
@@ -88,16 +112,7 @@ pub fn clean(text: &str) -> Cleaned {
             // rows or label–value pairs: chrome, but its date and publisher are metadata.
             if is_catalogue(trimmed) {
                 let flat = normalize_spaces(trimmed);
-                if out.chrome_date.is_none() {
-                    out.chrome_date = super::meta::find_date(&flat);
-                }
-                if out.source.is_none() {
-                    out.source = catalogue_publisher(&flat);
-                }
-                if !seen_prose {
-                    out.top_chrome_line = no;
-                }
-                out.noise.push(trimmed.to_string());
+                out.chrome(no, trimmed, !seen_prose, &flat, catalogue_publisher);
                 blank_before = true;
                 continue;
             }
@@ -166,16 +181,7 @@ pub fn clean(text: &str) -> Cleaned {
                 continue;
             }
             if is_chrome(&line) {
-                if out.chrome_date.is_none() {
-                    out.chrome_date = super::meta::find_date(&line);
-                }
-                if out.source.is_none() {
-                    out.source = chrome_source(&line);
-                }
-                if !seen_prose {
-                    out.top_chrome_line = no;
-                }
-                out.noise.push(trimmed.to_string());
+                out.chrome(no, trimmed, !seen_prose, &line, chrome_source);
                 blank_before = true;
                 continue;
             }
@@ -329,7 +335,7 @@ fn table_row(line: &str) -> Option<Option<String>> {
         line.split('\t').collect()
     } else if line.len() > 2 && line.starts_with('|') && line.ends_with('|') {
         line[1..line.len() - 1].split('|').collect()
-    } else if line.contains('\u{3000}') || line.contains("   ") {
+    } else if line.contains('\u{3000}') || line.as_bytes().windows(3).any(|w| w == b"   ") {
         // Cells set apart by ideographic or runs of spaces, one of them a number:
         // "行政处罚　17", "规章   0   0   3".
         let cells: Vec<&str> = line
@@ -519,7 +525,14 @@ const CATALOGUE: &[&str] = &[
 /// value pairs), or one label that starts a short line and is followed by ':' or a cell
 /// separator.
 fn is_catalogue(s: &str) -> bool {
-    if s.len() > 400 {
+    // A catalogue row is short, or a table row, and every label has one of these.
+    if s.len() > 400
+    || (s.len() > 200 && !s.contains(['|', '\t']))
+|| !s.contains(['号', '构', '关', '期', '类', '性', '式', '词', '称', '题'])
+// A label meets its value at a colon or a cell border, or a short line holds a date.
+|| !(s.contains([':', '：', '|', '\t', ']', '】'])
+    || (s.len() <= 120 && s.bytes().any(|b| b.is_ascii_digit())))
+    {
         return false;
     }
     let flat: String = s
@@ -591,11 +604,15 @@ fn catalogue_publisher(s: &str) -> Option<String> {
 /// A site banner with today's date: "某某区人民政府 2019年12月3日星期二", "今天是：2019年10月31日
 /// 星期三 农历十月初七", "今天是:".
 fn is_banner(s: &str) -> bool {
-    if s.len() > 160 {
+    // One pass for the characters every banner has before any word search.
+    if s.len() > 160 || !s.contains(['今', '历', '星']) {
         return false;
     }
     if s.starts_with("今天是") || s.contains("农历") {
         return true;
+    }
+    if !s.contains("星期") {
+        return false;
     }
     let weekday = [
         "星期一",
@@ -672,7 +689,16 @@ fn is_widget_line(s: &str) -> bool {
         "关怀版",
         "读屏专用",
     ];
-    if s.len() > 90 {
+    // Most lines fail on their first character: check it against the words' first ones.
+    const FIRSTS: &str =
+        "设加收微空qQ头朋分打关纠返支I无长简繁字大中小默[]【】|｜:：(/首政点扫手移E正读适";
+    if s.len() > 90
+        || !s
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| FIRSTS.contains(c))
+    {
         return false;
     }
     let mut rest = s.trim();
@@ -886,7 +912,8 @@ fn is_meta_pairs(s: &str) -> bool {
         "时间 ",
         "分享",
     ];
-    if s.len() > 200 {
+    // Every pair has a colon, and a clock time has one too.
+    if s.len() > 200 || !s.contains([':', '：']) {
         return false;
     }
     let t = s.trim_start_matches(['•', '·', '●', '【', '[', ' ']);

@@ -315,7 +315,8 @@ fn subject_at(head: &str, as_agency: &dyn Fn(&str) -> Option<String>) -> Option<
             return as_agency(&lead[..i + suffix.len()]);
         }
     }
-    let found = g.find(head);
+    let near: String = head.chars().take(40).collect();
+    let found = g.find(&near);
     let f = found.first().filter(|f| f.start == 0)?;
     // Extend over further places ("北京市朝阳区").
     let mut end = f.end;
@@ -429,78 +430,78 @@ fn township_of(rest: &str) -> Option<&str> {
 /// wanted), settled against the other places it names.
 fn dominant(found: &[Found], want: &[Tier]) -> Option<usize> {
     let g = gazetteer::get();
-    let mut counts: std::collections::HashMap<usize, usize> = Default::default();
-    for f in found {
-        let p = g.settle(&f.candidates, found);
+    let fits = |p: usize| {
         let place = &g.places[p];
-        let ok = want.contains(&place.tier)
-            || (want.contains(&Tier::Prefecture) && place.is_municipality());
-        if ok {
-            *counts.entry(p).or_default() += 1;
+        want.contains(&place.tier) || (want.contains(&Tier::Prefecture) && place.is_municipality())
+    };
+    // Count by name first (linear), then settle only the winner against the others.
+    let mut counts: std::collections::HashMap<usize, (usize, usize)> = Default::default();
+    for (k, f) in found.iter().enumerate() {
+        if f.candidates.iter().any(|&c| fits(c)) {
+            counts.entry(f.candidates[0]).or_insert((0, k)).0 += 1;
         }
     }
-    counts
+    let (_, (_, k)) = counts
         .into_iter()
-        .max_by_key(|&(p, n)| (n, std::cmp::Reverse(p)))
-        .map(|(p, _)| p)
+        .max_by_key(|&(p, (n, _))| (n, std::cmp::Reverse(p)))?;
+    let cands: Vec<usize> = found[k]
+        .candidates
+        .iter()
+        .copied()
+        .filter(|&c| fits(c))
+        .collect();
+    Some(g.settle(&cands, found))
 }
 
 /// Resolve the agency, its place, level and key.
 pub fn resolve(ev: &Evidence) -> Identity {
     let g = gazetteer::get();
     let addressed = |a: &str| ev.addressees.iter().any(|x| x.contains(a));
-    let mut cands: Vec<(String, Source)> = Vec::new();
-    if let Some(a) = meta::agency_from_title(ev.title) {
-        cands.push((a, "title_line"));
-    }
-    if let Some(a) = government_in_title(ev.title) {
-        cands.push((a, "title_line"));
-    }
-    for l in ev.issuers {
-        if let Some(a) = from_party_line(l) {
-            cands.push((a, "party_line"));
-        } else if meta::is_agency_name(l) {
-            cands.push((l.to_string(), "party_line"));
-        }
-    }
-    for l in ev.signature {
-        if meta::is_agency_name(l) {
-            cands.push((l.clone(), "signature"));
-        }
-    }
-    if let Some(p) = ev.preamble {
-        if let Some(a) = preamble_subject(p) {
-            cands.push((a, "preamble"));
-        }
-        if let Some(a) = national_in(p) {
-            cands.push((a, "preamble"));
-        }
-        if let Some(a) = township_subject(p) {
-            cands.push((a, "preamble"));
-        }
-        if let Some(a) = meta::agency_in_text(p) {
-            cands.push((a, "preamble"));
-        }
-    }
-    for t in ev.body.iter().take(3) {
-        if let Some(a) = meta::agency_in_text(t) {
-            cands.push((a, "body"));
-        }
-    }
-    if let Some(a) = ev.chrome_source
-        && meta::is_agency_name(a)
-    {
-        cands.push((a.to_string(), "chrome"));
-    }
-    if ev.preamble.is_none()
-        && let Some(a) = national_in(ev.full_text)
-    {
-        cands.push((a, "body"));
-    }
-    let Some((mut agency, src)) = cands
-        .into_iter()
-        .find(|(a, _)| plausible(a) && !addressed(a))
-    else {
+    // Candidates in order of trust, each looked for only when those before it failed
+    // (the text searches are the costly part of loading).
+    let ok = |a: Option<String>, src: Source| {
+        a.filter(|a| plausible(a) && !addressed(a))
+            .map(|a| (a, src))
+    };
+    let preamble = ev.preamble;
+    let chosen = ok(meta::agency_from_title(ev.title), "title_line")
+        .or_else(|| ok(government_in_title(ev.title), "title_line"))
+        .or_else(|| {
+            ev.issuers.iter().find_map(|l| {
+                let a =
+                    from_party_line(l).or_else(|| meta::is_agency_name(l).then(|| l.to_string()));
+                ok(a, "party_line")
+            })
+        })
+        .or_else(|| {
+            ev.signature
+                .iter()
+                .find_map(|l| ok(meta::is_agency_name(l).then(|| l.clone()), "signature"))
+        })
+        .or_else(|| ok(preamble.and_then(preamble_subject), "preamble"))
+        .or_else(|| ok(preamble.and_then(national_in), "preamble"))
+        .or_else(|| ok(preamble.and_then(township_subject), "preamble"))
+        .or_else(|| ok(preamble.and_then(meta::agency_in_text), "preamble"))
+        .or_else(|| {
+            ev.body
+                .iter()
+                .take(3)
+                .find_map(|t| ok(meta::agency_in_text(t), "body"))
+        })
+        .or_else(|| {
+            let a = ev.chrome_source.filter(|a| meta::is_agency_name(a));
+            ok(a.map(str::to_string), "chrome")
+        })
+        .or_else(|| {
+            ok(
+                preamble
+                    .is_none()
+                    .then(|| national_in(ev.full_text))
+                    .flatten(),
+                "body",
+            )
+        });
+    let Some((mut agency, src)) = chosen else {
         // No name, but the document says what it is: "我镇…", "我县…", "某县2025年…".
         let level = level_from_self_reference(ev);
         return Identity {
@@ -509,7 +510,9 @@ pub fn resolve(ev: &Evidence) -> Identity {
             ..Default::default()
         };
     };
-    let context = g.find(&format!("{} {}", ev.title, ev.preamble.unwrap_or("")));
+    // The places named near the top settle ambiguous names (the start is enough).
+    let lead: String = ev.preamble.unwrap_or("").chars().take(300).collect();
+    let context = g.find(&format!("{} {lead}", ev.title));
     let mut found = g.find(&agency);
     let mut level_src: Source = "gazetteer";
     // Complete an agency written without its place.

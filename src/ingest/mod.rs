@@ -442,13 +442,7 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
         .iter()
         .map(|&(s, e)| blocks[s..e].iter().map(|b| b.text.as_str()).collect())
         .collect();
-    let is_doc_title = |s: &str| {
-        [
-            "报告", "总结", "情况", "要点", "工作", "年报", "報告", "總結", "情況",
-        ]
-        .iter()
-        .any(|w| s.contains(w))
-    };
+    let is_doc_title = names_document;
     let mut accepted: Vec<usize> = Vec::new();
     let mut issuers: Vec<usize> = Vec::new();
     for (k, j) in joined.iter().enumerate() {
@@ -523,8 +517,7 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
     let last_complete = accepted
         .iter()
         .copied()
-        .filter(|&k| titles[k].1 <= end && is_complete_title(&joined[k]))
-        .last();
+        .rfind(|&k| titles[k].1 <= end && is_complete_title(&joined[k]));
     for &k in &accepted {
         let (s, e) = titles[k];
         if e > end {

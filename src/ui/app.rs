@@ -139,6 +139,8 @@ pub struct CompareView {
 /// The coverage matrix.
 #[derive(Debug, Clone)]
 pub struct CoverageView {
+    /// Reports shown, in list order: reports only (other kinds of document are left out).
+    pub reports: Vec<usize>,
     pub columns: Vec<crate::corpus::Label>,
     pub row: usize,
     pub col: usize,
@@ -222,7 +224,9 @@ pub struct App {
 impl App {
     pub fn new(corpus: impl Into<Arc<Corpus>>) -> App {
         let corpus: Arc<Corpus> = corpus.into();
-        let order: Vec<usize> = (0..corpus.reports.len()).collect();
+        let mut order: Vec<usize> = (0..corpus.reports.len()).collect();
+        // Reports first, other kinds of document after them (as `resort` keeps it).
+        order.sort_by_key(|&i| corpus.reports[i].meta.kind != "report");
         let current = order.first().copied();
         let mut app = App {
             state: crate::state::State::default(),
@@ -518,6 +522,9 @@ impl App {
                     .then(reports[a].meta.agency.cmp(&reports[b].meta.agency))
             }),
         }
+        // Other kinds of document (信息公开年报, 工作要点, a README) come after the reports
+        // (a stable sort keeps the chosen order within each group).
+        order.sort_by_key(|&i| reports[i].meta.kind != "report");
         self.order = order;
         self.list_sel = keep
             .and_then(|k| self.order.iter().position(|&i| i == k))
@@ -810,9 +817,20 @@ impl App {
             SamePrev => self.same_section(false),
             Compare => self.open_compare(),
             Coverage => {
+                let reports: Vec<usize> = self
+                    .order
+                    .iter()
+                    .copied()
+                    .filter(|&i| self.corpus.reports[i].meta.kind == "report")
+                    .collect();
+                let row = self
+                    .current
+                    .and_then(|c| reports.iter().position(|&i| i == c))
+                    .unwrap_or(0);
                 self.view = View::Coverage(CoverageView {
+                    reports,
                     columns: crate::compare::coverage_columns(&self.corpus, 4),
-                    row: self.list_sel,
+                    row,
                     col: 0,
                     top: 0,
                 });
@@ -1418,10 +1436,10 @@ impl App {
     }
 
     fn on_coverage_key(&mut self, ev: KeyEvent) {
-        let rows = self.order.len();
         let View::Coverage(cv) = &mut self.view else {
             return;
         };
+        let rows = cv.reports.len();
         let cols = cv.columns.len();
         match ev.code {
             KeyCode::Char('j') | KeyCode::Down => cv.row = (cv.row + 1).min(rows.saturating_sub(1)),
@@ -1437,7 +1455,7 @@ impl App {
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('C') => self.view = View::Reader,
             KeyCode::Enter => {
                 let (row, label) = (cv.row, cv.columns[cv.col]);
-                let Some(&report) = self.order.get(row) else {
+                let Some(&report) = cv.reports.get(row) else {
                     return;
                 };
                 let sec = crate::compare::section_with(&self.corpus.reports[report], label);

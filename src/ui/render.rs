@@ -327,14 +327,13 @@ fn draw_list(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         let m = &rep.meta;
         let name = m.agency.clone().unwrap_or_else(|| m.title.clone());
         let year = m.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into());
-        let level = match m.level {
-            Some("national") => "国家",
-            Some("province") => "省级",
-            Some("city") => "市级",
-            Some("county") => "县级",
-            Some("district") => "区级",
-            Some("township") => "乡镇",
-            _ => "",
+        let level = m.level.map_or("", super::doc::level_zh);
+        // Other kinds of document are listed apart (after the reports) and say what they are.
+        let name = match m.kind {
+            "info_disclosure" => format!("〔信息公开年报〕{name}"),
+            "plan" => format!("〔工作计划〕{name}"),
+            "other" => format!("〔其他文件〕{name}"),
+            _ => name,
         };
         let right = format!(" {year} {level}");
         let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
@@ -957,8 +956,8 @@ fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     let rows = (inner.height - 2) as usize;
     keep_visible(&mut cv.top, cv.row, rows as u16);
     let corpus = Arc::clone(&app.corpus);
-    for (k, (ri, &rep)) in app
-        .order
+    for (k, (ri, &rep)) in cv
+        .reports
         .iter()
         .enumerate()
         .skip(cv.top)
