@@ -271,3 +271,15 @@ fn a_huge_terminal_keeps_memory_bounded() {
     t.keys(&["q"]);
     t.wait_for("EXIT=0", Duration::from_secs(10));
 }
+
+#[test]
+fn a_dumb_terminal_is_refused_with_a_reason() {
+    // A real terminal (tmux), but TERM says it cannot move the cursor.
+    let cmd = format!("TERM=dumb BAOGAO_LOG=/dev/null {}", bin());
+    let Some(t) = Tmux::start(&cmd, 100, 30) else {
+        return;
+    };
+    let s = t.wait_for("EXIT=2", Duration::from_secs(20));
+    assert!(s.contains("TERM is \"dumb\""), "{s}");
+    assert_restored(&t, "TERM=dumb");
+}

@@ -714,5 +714,10 @@ mod tests {
         assert_eq!(id.level, Some("national"));
         let id = resolve(&ev("义乌市2023年法治政府建设工作情况报告", None, ""));
         assert_eq!(id.level, Some("county"));
+        // A "在…下," clause with an ASCII comma (once cut inside a character).
+        let p = "2023年,在区委、区政府的坚强领导下,白沙路街道坚持依法行政。";
+        let id = resolve(&ev("", Some(p), p));
+        assert_eq!(id.agency.as_deref(), Some("白沙路街道"));
+        assert_eq!(id.level, Some("township"));
     }
 }
