@@ -298,15 +298,6 @@ fn export_into_a_closed_pipe_is_silent() {
     );
 }
 
-#[test]
-fn the_reader_refuses_a_dumb_terminal() {
-    // No tty here either, but TERM is checked by the same refusal path: both say why.
-    let out = baogao().env("TERM", "dumb").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("terminal"), "{err}");
-}
-
 /// A writer appending to `file` until `stop` (or `limit` bytes), as a log or a download
 /// in progress would.
 fn grow(file: PathBuf, limit: u64, stop: std::sync::Arc<std::sync::atomic::AtomicBool>) {
