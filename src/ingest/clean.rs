@@ -492,35 +492,6 @@ fn is_toc_line(s: &str) -> bool {
     dots >= 4 && char_len(body) > dots
 }
 
-/// Labels of the government-information catalogue that CMSs put above a document.
-const CATALOGUE: &[&str] = &[
-    "索引号",
-    "索 引 号",
-    "发布机构",
-    "发文机关",
-    "生成日期",
-    "成文日期",
-    "发文字号",
-    "文号",
-    "主题分类",
-    "有效性",
-    "公开类别",
-    "公开方式",
-    "所属机构",
-    "制发机构",
-    "文件分类",
-    "信息分类",
-    "组配分类",
-    "体裁分类",
-    "发布日期",
-    "名称",
-    "名 称",
-    "标题",
-    "标 题",
-    "文 号",
-    "主题词",
-];
-
 /// A catalogue row: two or more of its labels on one line (as table cells or label:
 /// value pairs), or one label that starts a short line and is followed by ':' or a cell
 /// separator.
@@ -569,7 +540,6 @@ fn is_catalogue(s: &str) -> bool {
     if strong >= 2 || (strong == 1 && (row || dated)) {
         return true;
     }
-    let _ = CATALOGUE;
     let weak = ["发布日期", "名称", "标题", "文号"];
     let starts = labels.iter().chain(weak.iter()).any(|l| {
         flat.strip_prefix(l).is_some_and(|r| {
