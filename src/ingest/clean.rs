@@ -127,7 +127,8 @@ pub fn clean(text: &str) -> Cleaned {
             if in_code {
                 out.lines.push(Line {
                     no,
-                    text: trimmed.to_string(),
+                    // Tabs and other spacing as everywhere else (no control character stays).
+                    text: normalize_spaces(trimmed),
                     blank_before,
                     md: Md::Item,
                 });
