@@ -498,9 +498,13 @@ fn is_toc_line(s: &str) -> bool {
 /// separator.
 fn is_catalogue(s: &str) -> bool {
     // A catalogue row is short, or a table row, and every label has one of these.
+    // (Byte and single-character searches: a character-set search decodes every character.)
+    let cells = s.bytes().any(|b| b == b'|' || b == b'\t');
     if s.len() > 400
-    || (s.len() > 200 && !s.contains(['|', '\t']))
-|| !s.contains(['号', '构', '关', '期', '类', '性', '式', '词', '称', '题'])
+|| (s.len() > 200 && !cells)
+|| !['号', '构', '关', '期', '类', '性', '式', '词', '称', '题']
+    .iter()
+    .any(|&c| s.contains(c))
 // A label meets its value at a colon or a cell border, or a short line holds a date.
 || !(s.contains([':', '：', '|', '\t', ']', '】'])
     || (s.len() <= 120 && s.bytes().any(|b| b.is_ascii_digit())))
