@@ -43,7 +43,6 @@ const NATIONAL: &[&str] = &[
     "国家卫生健康委员会",
     "退役军人事务部",
     "应急管理部",
-    "应急管理部",
     "應急管理部",
     "中国人民银行",
     "审计署",
@@ -76,7 +75,6 @@ const NATIONAL: &[&str] = &[
     "国家安全生产监督管理总局",
     "自然資源部",
     "生態環境部",
-    "司法部",
 ];
 
 /// Agency kinds: a name's department part → its normalised kind (for `agency_key`).
