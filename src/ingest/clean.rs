@@ -500,15 +500,14 @@ fn is_catalogue(s: &str) -> bool {
     // A catalogue row is short, or a table row, and every label has one of these.
     // (Byte and single-character searches: a character-set search decodes every character.)
     let cells = s.bytes().any(|b| b == b'|' || b == b'\t');
-    if s.len() > 400
-|| (s.len() > 200 && !cells)
-|| !['号', '构', '关', '期', '类', '性', '式', '词', '称', '题']
-    .iter()
-    .any(|&c| s.contains(c))
-// A label meets its value at a colon or a cell border, or a short line holds a date.
-|| !(s.contains([':', '：', '|', '\t', ']', '】'])
-    || (s.len() <= 120 && s.bytes().any(|b| b.is_ascii_digit())))
-    {
+    let short_or_row = s.len() <= 200 || (s.len() <= 400 && cells);
+    let label_char = ['号', '构', '关', '期', '类', '性', '式', '词', '称', '题']
+        .iter()
+        .any(|&c| s.contains(c));
+    // A label meets its value at a colon or a cell border, or a short line holds a date.
+    let meets = s.contains([':', '：', '|', '\t', ']', '】'])
+        || (s.len() <= 120 && s.bytes().any(|b| b.is_ascii_digit()));
+    if !(short_or_row && label_char && meets) {
         return false;
     }
     let flat: String = s

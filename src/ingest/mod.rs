@@ -442,7 +442,6 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
         .iter()
         .map(|&(s, e)| blocks[s..e].iter().map(|b| b.text.as_str()).collect())
         .collect();
-    let is_doc_title = names_document;
     let mut accepted: Vec<usize> = Vec::new();
     let mut issuers: Vec<usize> = Vec::new();
     for (k, j) in joined.iter().enumerate() {
@@ -451,13 +450,13 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
         let next_names_agency = joined
             .get(k + 1)
             .is_some_and(|n| meta::agency_from_title(n).is_some());
+        // On the next source line: a site banner several lines above the title is not
+        // half of it.
         let agency_next_to_title = meta::is_agency_name(j)
             && !next_names_agency
-&& joined.get(k + 1).is_some_and(|n| is_doc_title(n))
-&& titles[k].1 == titles[k + 1].0
-// On the next source line: a site banner several lines above the title is not half
-// of it.
-&& blocks[titles[k + 1].0].line == blocks[titles[k].1 - 1].end_line + 1;
+            && joined.get(k + 1).is_some_and(|n| names_document(n))
+            && titles[k].1 == titles[k + 1].0
+            && blocks[titles[k + 1].0].line == blocks[titles[k].1 - 1].end_line + 1;
         // A whole report title may name a part ("…情况及2021年度工作安排的报告"); a
         // first heading that names one is body.
         let report_title = is_complete_title(j)
@@ -465,9 +464,9 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
                 || j.ends_with("報告")
                 || j.ends_with("总结")
                 || j.contains("关于"));
-        if is_doc_title(j) && (!is_part_heading(j) || report_title) || agency_next_to_title {
+        if names_document(j) && (!is_part_heading(j) || report_title) || agency_next_to_title {
             accepted.push(k);
-        } else if meta::is_agency_name(j) && joined[k + 1..].iter().any(|n| is_doc_title(n)) {
+        } else if meta::is_agency_name(j) && joined[k + 1..].iter().any(|n| names_document(n)) {
             issuers.push(k);
         } else {
             break;
