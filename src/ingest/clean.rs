@@ -41,6 +41,9 @@ pub struct Cleaned {
     pub top_chrome_line: usize,
     /// Fence lines of markdown code blocks (a developer's document has them).
     pub code_fences: usize,
+    /// The document's title as the catalogue gives it (标题 | …), for a page that shows
+    /// no title line of its own.
+    pub chrome_title: Option<String>,
 }
 
 impl Cleaned {
@@ -112,6 +115,9 @@ pub fn clean(text: &str) -> Cleaned {
             // rows or label–value pairs: chrome, but its date and publisher are metadata.
             if is_catalogue(trimmed) {
                 let flat = normalize_spaces(trimmed);
+                if out.chrome_title.is_none() {
+                    out.chrome_title = catalogue_title(trimmed);
+                }
                 out.chrome(no, trimmed, !seen_prose, &flat, catalogue_publisher);
                 blank_before = true;
                 continue;
@@ -173,6 +179,16 @@ pub fn clean(text: &str) -> Cleaned {
             }
             // A site banner's date is today's date on the day the page was saved: neither the
             // report's date nor its year.
+            // A flip-book page's heading ("Page 2 - 某某厅2019年度…报告", "P. 2"): chrome,
+            // and the document's title as the viewer names it.
+            if let Some(title) = page_counter(&line) {
+                if out.chrome_title.is_none() && !seen_prose {
+                    out.chrome_title = title.map(str::to_string);
+                }
+                out.noise.push(trimmed.to_string());
+                blank_before = true;
+                continue;
+            }
             if is_banner(&line) {
                 if !seen_prose {
                     out.top_chrome_line = no;
@@ -575,6 +591,42 @@ fn catalogue_publisher(s: &str) -> Option<String> {
     None
 }
 
+/// "Page 2 - TITLE", "Page 2", "P. 2", "第 2 页": a page viewer's counter line, with the
+/// title it carries.
+fn page_counter(s: &str) -> Option<Option<&str>> {
+    let digits = |r: &str| r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    for lead in ["Page ", "PAGE ", "P. ", "P."] {
+        if let Some(r) = s.strip_prefix(lead) {
+            let n = digits(r);
+            if n == 0 || n > 4 {
+                return None;
+            }
+            let rest = r[n..].trim();
+            if rest.is_empty() {
+                return Some(None);
+            }
+            let title = rest.strip_prefix(['-', '–', '—', '|'])?.trim();
+            return (char_len(title) >= 6).then_some(Some(title));
+        }
+    }
+    let r = s.strip_prefix('第')?.trim_start();
+    let n = digits(r);
+    (n > 0 && n <= 4 && r[n..].trim() == "页").then_some(None)
+}
+
+/// The title a catalogue row gives ("标 题 | 某某关于…的通知 |", "标题：…").
+fn catalogue_title(s: &str) -> Option<String> {
+    let flat: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    ["标题", "名称"].iter().find_map(|key| {
+        let pos = flat.find(key)?;
+        let rest = flat[pos + key.len()..].strip_prefix([':', '：', '|', '｜'])?;
+        let value = rest.split(['|', '｜']).next()?.trim();
+        (6..=120)
+            .contains(&char_len(value))
+            .then(|| value.to_string())
+    })
+}
+
 /// A site banner with today's date: "某某区人民政府 2019年12月3日星期二", "今天是：2019年10月31日
 /// 星期三 农历十月初七", "今天是:".
 fn is_banner(s: &str) -> bool {
@@ -800,9 +852,13 @@ fn is_chrome(s: &str) -> bool {
         "【字体",
         "分享：",
     ];
-    // Chrome is short and is not a sentence.
+    // Chrome is short and is not a sentence, except a sharing site's own sentence about
+    // the document ("下面是小编为大家整理的…，供大家参考。").
     if s.len() > 240 || (s.ends_with('。') && s.len() > 90) {
-        return false;
+        return s.len() <= 300
+            && ["小编为大家", "供大家参考", "由会员分享", "可在线阅读"]
+                .iter()
+                .any(|w| s.contains(w));
     }
     static ANY: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let any = ANY.get_or_init(|| {

@@ -269,6 +269,11 @@ pub fn is_agency_name(s: &str) -> bool {
             .all(|c| is_cjk(c) || matches!(c, '（' | '）' | '(' | ')' | '、'))
 }
 
+/// Whether `s` is a department name of the lexicon ("市场监管局").
+pub fn is_department(s: &str) -> bool {
+    DEPARTMENTS.contains(&s)
+}
+
 /// The department part of an agency name, by the lexicon or the generic suffix rule.
 fn split_agency(agency: &str) -> (Option<&str>, &str) {
     if let Some(dep) = DEPARTMENTS
@@ -517,22 +522,65 @@ pub fn first_year(s: &str) -> Option<u16> {
     first_arabic_year(s).or_else(|| first_cn_year(s))
 }
 
+/// The first year outside a cited title (《…纲要(2023—2027年)》 names another document's
+/// years), else the first inside one (a title written in 《》 itself).
 fn first_arabic_year(s: &str) -> Option<u16> {
     let bytes = s.as_bytes();
     let mut i = 0;
+    let mut depth = 0u32;
+    let mut cited = None;
     while i + 4 <= bytes.len() {
+        match &bytes[i..i + 3] {
+            [0xE3, 0x80, 0x8A] => depth += 1,
+            [0xE3, 0x80, 0x8B] => depth = depth.saturating_sub(1),
+            _ => {}
+        }
         if bytes[i..i + 4].iter().all(u8::is_ascii_digit)
             && (i == 0 || !bytes[i - 1].is_ascii_digit())
             && s[i + 4..].starts_with('年')
         {
             let y: u16 = s[i..i + 4].parse().ok()?;
             if (1990..=2100).contains(&y) {
-                return Some(y);
+                if depth == 0 {
+                    return Some(y);
+                }
+                cited = cited.or(Some(y));
             }
         }
         i += 1;
     }
-    None
+    cited
+}
+
+/// The year the text names most often ("YYYY年", outside cited titles; the earlier of
+/// equals): the year a body without a dated opening reports on.
+pub fn most_named_year(s: &str) -> Option<u16> {
+    let bytes = s.as_bytes();
+    let mut counts: Vec<(u16, usize)> = Vec::new();
+    let mut depth = 0u32;
+    for i in 0..bytes.len().saturating_sub(3) {
+        match &bytes[i..i + 3] {
+            [0xE3, 0x80, 0x8A] => depth += 1,
+            [0xE3, 0x80, 0x8B] => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0
+            && bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && s[i + 4..].starts_with('年')
+            && let Ok(y) = s[i..i + 4].parse::<u16>()
+            && (1990..=2100).contains(&y)
+        {
+            match counts.iter_mut().find(|(c, _)| *c == y) {
+                Some(e) => e.1 += 1,
+                None => counts.push((y, 1)),
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, std::cmp::Reverse(y)))
+        .map(|(y, _)| y)
 }
 
 /// A line that is only a year: "2021", "2021年", "2021年度".

@@ -9,6 +9,7 @@ pub mod identity;
 pub mod load;
 pub mod meta;
 pub mod samples;
+pub mod script;
 pub mod text;
 mod tree;
 
@@ -60,6 +61,13 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         encoding,
         warnings,
     } = decoded;
+    // Pinyin printed after characters is the mirror's, not the report's.
+    let text = script::strip_ruby(&text).unwrap_or(text);
+    // A traditional-script page is parsed through its simplified fold.
+    let (text, fold) = match script::fold(&text) {
+        Some((folded, fold)) => (folded, Some(fold)),
+        None => (text, None),
+    };
     let cleaned = clean::clean(&text);
     let cleaned_fences = cleaned.code_fences;
     let mut cleaned = cleaned;
@@ -120,8 +128,11 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     fill_meta(
         &mut report,
         &closing_sig,
-        cleaned.chrome_date,
-        cleaned.source,
+        Chrome {
+            date: cleaned.chrome_date,
+            source: cleaned.source,
+            title: cleaned.chrome_title,
+        },
         full_text,
     );
     crate::align::label_report(&mut report);
@@ -147,6 +158,9 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         for s in &mut report.sections {
             s.labels.retain(|l| !l.is_part());
         }
+    }
+    if let Some(fold) = fold {
+        fold.unfold_report(&mut report);
     }
     report
 }
@@ -364,7 +378,10 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
         .take(12)
         .take_while(|b| b.head.is_none())
         .position(|b| is_complete_title(&b.text) && b.line == b.end_line)
-        .filter(|&a| blocks[..a].iter().all(|b| char_len(&b.text) <= 80));
+        .filter(|&a| blocks[..a].iter().all(|b| char_len(&b.text) <= 80))
+        // Above a cover letter's addressee stands the letter's own title, not furniture:
+        // the later title is the forwarded document's.
+        .filter(|&a| !blocks[..a].iter().any(|b| is_addressee(&b.text)));
     let mut i = 0;
     let mut titles: Vec<(usize, usize)> = Vec::new(); // runs of title blocks [start, end)
     while i < blocks.len() {
@@ -375,7 +392,7 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
         let t = b.text.as_str();
         let kind = if meta::bare_year(t).is_some() {
             Some(MetaLineKind::Year)
-        } else if meta::date_line(t).is_some() {
+        } else if meta::date_line(t).is_some() || dateline(t).is_some() {
             Some(MetaLineKind::Date)
         } else if char_len(t) <= 40 && !t.contains('。') && meta::find_doc_number(t).is_some() {
             Some(MetaLineKind::DocNumber)
@@ -417,7 +434,10 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
             i += 1;
             continue;
         }
-        if is_title_line(t) && b.line == b.end_line {
+        // A title may have been joined from two or three broken lines ("关于印发…建设" /
+        // "工作安排的通知").
+        let lines = b.end_line - b.line + 1;
+        if is_title_line(t) && (lines == 1 || (lines <= 3 && names_document(t))) {
             // A second complete title right after one (a page title, then the body's
             // own) starts a run of its own.
             let after_complete = i > 0 && is_complete_title(&blocks[i - 1].text);
@@ -464,7 +484,13 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
                 || j.ends_with("報告")
                 || j.ends_with("总结")
                 || j.contains("关于"));
-        if names_document(j) && (!is_part_heading(j) || report_title) || agency_next_to_title {
+        // A shortened copy of a title above it ("券桥镇2022年度法治政府建设").
+        let shortened_copy =
+            char_len(j) >= 6 && joined[..k].iter().any(|t| t.starts_with(j.as_str()));
+        if names_document(j) && (!is_part_heading(j) || report_title)
+            || agency_next_to_title
+            || shortened_copy
+        {
             accepted.push(k);
         } else if meta::is_agency_name(j) && joined[k + 1..].iter().any(|n| names_document(n)) {
             issuers.push(k);
@@ -567,10 +593,18 @@ fn is_complete_title(s: &str) -> bool {
         && parse_marker(s).is_none()
         && ["法治", "依法行政", "法制"].iter().any(|w| s.contains(w))
         && [
-            "报告", "報告", "总结", "總結", "情况", "情況", "要点", "安排", "年报",
+            "报告", "報告", "总结", "總結", "情况", "情況", "要点", "安排", "年报", "解读",
         ]
         .iter()
         .any(|w| s.ends_with(w) || s.ends_with(&format!("{w}》")))
+}
+
+/// An agency and a date on one line ("清水县人民政府 2024年01月08日"): the date.
+fn dateline(s: &str) -> Option<String> {
+    let i = s.find(|c: char| c.is_ascii_digit())?;
+    meta::is_agency_name(s[..i].trim())
+        .then(|| meta::date_line(&s[i..]))
+        .flatten()
 }
 
 fn is_title_line(s: &str) -> bool {
@@ -581,14 +615,20 @@ fn is_addressee(s: &str) -> bool {
     let Some(name) = s.strip_suffix('：').or_else(|| s.strip_suffix(':')) else {
         return false;
     };
-    char_len(name) <= 30
-        && !has_clause_punct(name)
-        && !name.contains('。')
-        && [
-            "办", "委", "政府", "局", "厅", "领导", "部", "院", "会", "室",
-        ]
-        .iter()
-        .any(|w| name.contains(w))
+    const BODIES: &[&str] = &[
+        "办", "委", "政府", "局", "厅", "领导", "部", "院", "会", "室", "单位",
+    ];
+    let body = |n: &str| BODIES.iter().any(|w| n.contains(w));
+    if name.contains('。') || char_len(name) > 100 {
+        return false;
+    }
+    if !has_clause_punct(name) {
+        return char_len(name) <= 30 && body(name);
+    }
+    // A list of recipients ("永昌县、金川区人民政府，市政府各部门、单位，…"): every item
+    // between commas names a body, and none is a clause.
+    name.split(['，', ',', '；', ';'])
+        .all(|item| (2..=30).contains(&char_len(item)) && body(item))
 }
 
 /// A heading that names one of the statutory parts (strong cue words only).
@@ -698,6 +738,18 @@ fn mark_unnumbered_headings(blocks: &mut [Block]) {
             continue;
         }
         let b = &blocks[i];
+        // A cover letter's signature ("某某市人民政府" over its date) and the title of
+        // the document it forwards, just after that date, are no sections.
+        let signs = meta::is_agency_name(&b.text)
+            && blocks
+                .get(i + 1)
+                .is_some_and(|n| meta::date_line(&n.text).is_some());
+        let after_date = blocks[i.saturating_sub(2)..i]
+            .iter()
+            .any(|p| meta::date_line(&p.text).is_some());
+        if signs || after_date {
+            continue;
+        }
         let strong = is_part_heading(&b.text);
         let next_ok = match blocks.get(i + 1) {
             None => false,
@@ -776,20 +828,44 @@ fn heading_shape(b: &Block) -> bool {
 }
 
 /// Title, agency, region, level, year, date, document number.
-fn fill_meta(
-    report: &mut Report,
-    signature: &[String],
-    chrome_date: Option<String>,
+/// What the page chrome said about the document.
+struct Chrome {
+    date: Option<String>,
     source: Option<String>,
-    full_text: &str,
-) {
+    title: Option<String>,
+}
+
+fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_text: &str) {
+    let Chrome {
+        date: chrome_date,
+        source,
+        title: chrome_title,
+    } = chrome;
     let title_lines: Vec<&str> = report
         .meta_lines
         .iter()
         .filter(|m| m.kind == MetaLineKind::Title)
         .map(|m| m.text.as_str())
         .collect();
-    let title: String = title_lines.concat();
+    let mut title: String = title_lines.concat();
+    // A page's date written after its title: "…情况报告 (2025-03-26)".
+    let mut title_date = None;
+    if let Some(open) = title.rfind(['(', '（'])
+        && let inner = title[open..]
+            .trim_start_matches(['(', '（'])
+            .trim_end_matches([')', '）'])
+        && title.ends_with([')', '）'])
+        && let Some(d) = meta::date_line(inner)
+    {
+        title_date = Some(d);
+        title.truncate(open);
+        title.truncate(title.trim_end().len());
+    }
+    // No title line, but the catalogue names the document.
+    let title_from_chrome = title.is_empty() && chrome_title.is_some();
+    if title_from_chrome {
+        title = chrome_title.unwrap_or_default();
+    }
     let doc_number = report
         .meta_lines
         .iter()
@@ -865,6 +941,11 @@ fn fill_meta(
                 .take(3)
                 .find_map(|s| meta::leading_year(&s.text).or_else(|| meta::first_year(&s.title)))
                 .map(tag("body"))
+        })
+        .or_else(|| {
+            // No dated opening: the year the body names most ("2022年我镇新制发…").
+            let head: String = full_text.chars().take(20_000).collect();
+            meta::most_named_year(&head).map(tag("body"))
         });
     prov.year = year.map(|(_, s)| s);
     let year = year.map(|(y, _)| y);
@@ -876,12 +957,15 @@ fn fill_meta(
         .map(|d| (d, "signature"))
         .or_else(|| {
             report.meta_lines.iter().find_map(|m| {
+                // "2024年1月8日", or a dateline "某某县人民政府 2024年01月08日".
+                let dated = |t: &str| meta::date_line(t).or_else(|| dateline(t));
                 (m.kind == MetaLineKind::Date)
-                    .then(|| meta::date_line(&m.text))
+                    .then(|| dated(&m.text))
                     .flatten()
                     .map(|d| (d, "preamble"))
             })
         })
+        .or(title_date.map(|d| (d, "title_line")))
         .or(chrome_date.map(|d| (d, "chrome")));
     prov.date = date.as_ref().map(|(_, s)| *s);
     let date = date.map(|(d, _)| d);
@@ -899,6 +983,8 @@ fn fill_meta(
         } else {
             "inferred"
         }
+    } else if title_from_chrome {
+        "chrome"
     } else {
         "title_line"
     });
