@@ -44,6 +44,8 @@ pub struct Cleaned {
     /// The document's title as the catalogue gives it (标题 | …), for a page that shows
     /// no title line of its own.
     pub chrome_title: Option<String>,
+    /// The document number a catalogue row gives (发文字号 | 某政发〔2023〕11号).
+    pub chrome_doc_number: Option<String>,
 }
 
 impl Cleaned {
@@ -117,6 +119,9 @@ pub fn clean(text: &str) -> Cleaned {
                 let flat = normalize_spaces(trimmed);
                 if out.chrome_title.is_none() {
                     out.chrome_title = catalogue_title(trimmed);
+                }
+                if out.chrome_doc_number.is_none() {
+                    out.chrome_doc_number = super::meta::find_doc_number(trimmed);
                 }
                 out.chrome(no, trimmed, !seen_prose, &flat, catalogue_publisher);
                 blank_before = true;
@@ -352,7 +357,7 @@ fn table_row(line: &str) -> Option<Option<String>> {
         line.split('\t').collect()
     } else if line.len() > 2 && line.starts_with('|') && line.ends_with('|') {
         line[1..line.len() - 1].split('|').collect()
-    } else if line.contains('\u{3000}') || line.as_bytes().windows(3).any(|w| w == b"   ") {
+    } else if line.contains('\u{3000}') || line.contains("   ") {
         // Cells set apart by ideographic or runs of spaces, one of them a number:
         // "行政处罚　17", "规章   0   0   3".
         let cells: Vec<&str> = line
@@ -515,22 +520,28 @@ fn is_toc_line(s: &str) -> bool {
 fn is_catalogue(s: &str) -> bool {
     // A catalogue row is short, or a table row, and every label has one of these.
     // (Byte and single-character searches: a character-set search decodes every character.)
-    let cells = s.bytes().any(|b| b == b'|' || b == b'\t');
-    let short_or_row = s.len() <= 200 || (s.len() <= 400 && cells);
-    let label_char = ['号', '构', '关', '期', '类', '性', '式', '词', '称', '题']
-        .iter()
-        .any(|&c| s.contains(c));
+    if s.len() > 400 || (s.len() > 200 && !s.bytes().any(|b| b == b'|' || b == b'\t')) {
+        return false;
+    }
     // A label meets its value at a colon or a cell border, or a short line holds a date.
     let meets = s.contains([':', '：', '|', '\t', ']', '】'])
         || (s.len() <= 120 && s.bytes().any(|b| b.is_ascii_digit()));
-    if !(short_or_row && label_char && meets) {
+    let label_char = || {
+        s.chars().any(|c| {
+            matches!(
+                c,
+                '号' | '构' | '关' | '期' | '类' | '性' | '式' | '词' | '称' | '题' | '位' | '围'
+            )
+        })
+    };
+    if !(meets && label_char()) {
         return false;
     }
     let flat: String = s
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
-        .trim_start_matches(['[', '【', '•', '·', '●', '-'])
+        .trim_start_matches(['[', '【', '•', '·', '●', '-', '|', '｜'])
         .to_string();
     let labels = [
         "索引号",
@@ -550,6 +561,12 @@ fn is_catalogue(s: &str) -> bool {
         "组配分类",
         "体裁分类",
         "主题词",
+        "发布单位",
+        "内容分类",
+        "公开形式",
+        "公开范围",
+        "文件编号",
+        "截止日期",
     ];
     let strong = labels.iter().filter(|l| flat.contains(*l)).count();
     // Two labels, or one in a table row (the catalogue as a table).
@@ -987,9 +1004,8 @@ fn has_clock_time(s: &str) -> bool {
 }
 
 fn is_url(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www."))
-        && !s.contains(' ')
+    let starts = |p: &str| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    (starts("http://") || starts("https://") || starts("www.")) && !s.contains(' ')
 }
 
 /// A web page title ends with the site's name: "…年度报告_某某区人民政府门户网站".

@@ -549,7 +549,9 @@ fn first_arabic_year(s: &str) -> Option<u16> {
         }
         i += 1;
     }
-    cited
+    // A title (a short line) naming the report it is about ("【解读】《某某县关于2024年…
+    // 的报告》…") has its year inside.
+    cited.filter(|_| s.trim_start().starts_with('《') || s.len() <= 300)
 }
 
 /// The year the text names most often ("YYYY年", outside cited titles; the earlier of

@@ -132,6 +132,7 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
             date: cleaned.chrome_date,
             source: cleaned.source,
             title: cleaned.chrome_title,
+            doc_number: cleaned.chrome_doc_number,
         },
         full_text,
     );
@@ -158,6 +159,12 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         for s in &mut report.sections {
             s.labels.retain(|l| !l.is_part());
         }
+    }
+    // Another kind of document is about a year only when its title says so (a 2024 work
+    // plan); a year from its letter or its body is when it was written or a plan period.
+    if report.meta.kind != "report" && report.meta.provenance.year != Some("title_line") {
+        report.meta.year = None;
+        report.meta.provenance.year = None;
     }
     if let Some(fold) = fold {
         fold.unfold_report(&mut report);
@@ -833,6 +840,7 @@ struct Chrome {
     date: Option<String>,
     source: Option<String>,
     title: Option<String>,
+    doc_number: Option<String>,
 }
 
 fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_text: &str) {
@@ -840,6 +848,7 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
         date: chrome_date,
         source,
         title: chrome_title,
+        doc_number: chrome_doc_number,
     } = chrome;
     let title_lines: Vec<&str> = report
         .meta_lines
@@ -870,7 +879,8 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
         .meta_lines
         .iter()
         .find(|m| m.kind == MetaLineKind::DocNumber)
-        .and_then(|m| meta::find_doc_number(&m.text));
+        .and_then(|m| meta::find_doc_number(&m.text))
+        .or(chrome_doc_number);
 
     let lines_of = |k: MetaLineKind| -> Vec<&str> {
         report
@@ -945,7 +955,7 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
         .or_else(|| {
             // No dated opening: the year the body names most ("2022年我镇新制发…").
             let head: String = full_text.chars().take(20_000).collect();
-            meta::most_named_year(&head).map(tag("body"))
+            meta::most_named_year(&head).map(tag("inferred"))
         });
     prov.year = year.map(|(_, s)| s);
     let year = year.map(|(y, _)| y);
@@ -964,6 +974,17 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
                     .flatten()
                     .map(|d| (d, "preamble"))
             })
+        })
+        .or_else(|| {
+            // A cover letter's own date line, between its text and the document it
+            // forwards.
+            report
+                .preamble
+                .as_deref()?
+                .lines()
+                .take(12)
+                .find_map(meta::date_line)
+                .map(|d| (d, "preamble"))
         })
         .or(title_date.map(|d| (d, "title_line")))
         .or(chrome_date.map(|d| (d, "chrome")));
