@@ -202,7 +202,7 @@ pub fn clean(text: &str) -> Cleaned {
                 blank_before = true;
                 continue;
             }
-            if is_chrome(&line) {
+            if is_chrome(&line) || (!seen_prose && is_sharing_sentence(&line)) {
                 out.chrome(no, trimmed, !seen_prose, &line, chrome_source);
                 blank_before = true;
                 continue;
@@ -776,6 +776,15 @@ fn is_breadcrumb(s: &str) -> bool {
         || (arrows >= 2 && !s.contains('。') && !s.contains('《'))
 }
 
+/// A sharing site's own sentence about the document, above it ("下面是小编为大家整理的…，
+/// 供大家参考。").
+fn is_sharing_sentence(s: &str) -> bool {
+    s.len() <= 300
+        && ["小编为大家", "供大家参考", "由会员分享", "可在线阅读"]
+            .iter()
+            .any(|w| s.contains(w))
+}
+
 /// Web page chrome: breadcrumbs, publication info, share/print/font widgets.
 fn is_chrome(s: &str) -> bool {
     const ANYWHERE: &[&str] = &[
@@ -872,10 +881,7 @@ fn is_chrome(s: &str) -> bool {
     // Chrome is short and is not a sentence, except a sharing site's own sentence about
     // the document ("下面是小编为大家整理的…，供大家参考。").
     if s.len() > 240 || (s.ends_with('。') && s.len() > 90) {
-        return s.len() <= 300
-            && ["小编为大家", "供大家参考", "由会员分享", "可在线阅读"]
-                .iter()
-                .any(|w| s.contains(w));
+        return false;
     }
     static ANY: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let any = ANY.get_or_init(|| {

@@ -462,7 +462,9 @@ pub fn resolve(ev: &Evidence) -> Identity {
             .map(|a| (a, src))
     };
     let preamble = ev.preamble;
-    let selfref = self_reference(ev);
+    // What the document calls itself, looked for only when a candidate needs it.
+    let selfref_cell = std::cell::OnceCell::new();
+    let selfref = || *selfref_cell.get_or_init(|| self_reference(ev));
     let chosen = ok(meta::agency_from_title(ev.title), "title_line")
         .or_else(|| ok(government_in_title(ev.title), "title_line"))
         .or_else(|| {
@@ -480,8 +482,8 @@ pub fn resolve(ev: &Evidence) -> Identity {
         .or_else(|| ok(preamble.and_then(preamble_subject), "preamble"))
         .or_else(|| ok(preamble.and_then(national_in), "preamble"))
         .or_else(|| ok(preamble.and_then(township_subject), "preamble"))
-        .filter(|(a, src)| !(*src == "preamble" && conflicts(selfref, a)))
-        .or_else(|| ok(selfref.and_then(|r| named_self(r, ev)), "body"))
+        .filter(|(a, src)| !(*src == "preamble" && conflicts(selfref(), a)))
+        .or_else(|| ok(selfref().and_then(|r| named_self(r, ev)), "body"))
         .or_else(|| ok(preamble.and_then(meta::agency_in_text), "preamble"))
         .or_else(|| {
             ev.body
