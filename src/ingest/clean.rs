@@ -82,8 +82,21 @@ pub fn clean(text: &str) -> Cleaned {
     // A document without line breaks (a document-sharing copy, an extraction with one
     // line per page): its long lines are cut where a heading starts inside them.
     let runs = text.len() > 1200 && text.split('\n').count() * 400 < text.len();
+    // A sharing site numbers its pages at their starts ("1、" "2、" …, often mid-word).
+    let mut next_page = 1;
     for (i, whole) in text.split('\n').enumerate() {
         let no = i + 1;
+        let whole = match runs
+            .then(|| page_counter_prefix(whole, next_page))
+            .flatten()
+        {
+            Some((counter, rest)) => {
+                out.noise.push(counter.to_string());
+                next_page += 1;
+                rest
+            }
+            None => whole,
+        };
         let pieces = if runs && whole.len() > 400 {
             split_run(whole)
         } else {
@@ -276,8 +289,16 @@ pub(crate) fn split_run(line: &str) -> Vec<&str> {
         // Right after a short heading with no sentence end: "…法治共识(一)强化…".
         let piece = &line[cuts.last().copied().unwrap_or(0)..i];
         let after_heading = !cuts.is_empty() && char_len(piece) <= 40 && !piece.contains('。');
+        // A title glued to its first heading: "…工作总结一、主要工作…".
+        let after_title = cuts.is_empty()
+            && ["报告", "总结", "報告", "總結"]
+                .iter()
+                .any(|w| line[..i].ends_with(w))
+            && char_len(&line[..i]) <= 60;
+        // (Inside a bracket the marker is the bracket's: "(一)", never "一)".)
         if i > 0
-            && (after_end || after_heading)
+            && (after_end || after_heading || after_title)
+            && !matches!(prev, Some('(' | '（'))
             && let Some(m) = parse_marker(&line[i..])
         {
             let strong = matches!(m.style, Style::Cn | Style::ParenCn | Style::Part);
@@ -608,6 +629,15 @@ fn catalogue_publisher(s: &str) -> Option<String> {
     None
 }
 
+/// A page of a sharing site's copy that starts with its page number ("2、…"), the next one
+/// expected: the counter and the page's text.
+fn page_counter_prefix(line: &str, page: u32) -> Option<(&str, &str)> {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = line[digits..].strip_prefix('、')?;
+    (digits > 0 && digits <= 3 && line[..digits].parse() == Ok(page) && rest.len() > 400)
+        .then(|| (&line[..digits + '、'.len_utf8()], rest))
+}
+
 /// "Page 2 - TITLE", "Page 2", "P. 2", "第 2 页": a page viewer's counter line, with the
 /// title it carries.
 fn page_counter(s: &str) -> Option<Option<&str>> {
@@ -779,7 +809,7 @@ fn is_breadcrumb(s: &str) -> bool {
 /// A sharing site's own sentence about the document, above it ("下面是小编为大家整理的…，
 /// 供大家参考。").
 fn is_sharing_sentence(s: &str) -> bool {
-    s.len() <= 300
+    s.len() <= 600
         && ["小编为大家", "供大家参考", "由会员分享", "可在线阅读"]
             .iter()
             .any(|w| s.contains(w))

@@ -152,6 +152,11 @@ fn marker_span(s: &str) -> Option<(Style, u32, usize)> {
             }
             let n = cn_number(&s[..len])?;
             let sep = s[len..].chars().next()?;
+            // "一)" / "一）": a half-bracketed numeral (its opening bracket lost), the
+            // family of （一）.
+            if matches!(sep, '）' | ')') {
+                return Some((Style::ParenCn, n, len + sep.len_utf8()));
+            }
             if !matches!(sep, '、' | '．' | '.' | '，') {
                 return None;
             }

@@ -301,8 +301,15 @@ fn can_join(cur: &Block, line: &Line, wrap: Option<usize>) -> bool {
     if starts_enumeration(&line.text) {
         return false;
     }
-    // A whole report title is never the start of a paragraph, however long it is.
-    if cur.line == cur.end_line && is_complete_title(&cur.text) {
+    // A whole report title (or a notice's: "关于印发…的通知") is never the start of a
+    // paragraph, however long it is; nor is the addressee line after it.
+    if cur.line == cur.end_line
+        && (is_complete_title(&cur.text)
+            || (cur.text.contains("关于") && cur.text.ends_with("的通知")))
+    {
+        return false;
+    }
+    if is_addressee(&line.text) {
         return false;
     }
     // A line in another script (a Tibetan or Uyghur letterhead) is never half of a
@@ -585,7 +592,8 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
 /// A line that says what document this is (a title, or half of one).
 fn names_document(s: &str) -> bool {
     [
-        "报告", "总结", "情况", "要点", "工作", "年报", "報告", "總結", "情況",
+        "报告", "总结", "情况", "要点", "工作", "年报", "報告", "總結", "情況", "通知", "规划",
+        "方案", "解读",
     ]
     .iter()
     .any(|w| s.contains(w))
@@ -857,6 +865,14 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
         .map(|m| m.text.as_str())
         .collect();
     let mut title: String = title_lines.concat();
+    // A site's column tag before the title ("【文字解读】《…》文件解读") is the site's.
+    if let Some(rest) = title.strip_prefix('【')
+        && let Some(close) = rest.find('】')
+        && char_len(&rest[..close]) <= 6
+        && char_len(&rest[close + '】'.len_utf8()..]) >= 6
+    {
+        title = rest[close + '】'.len_utf8()..].to_string();
+    }
     // A page's date written after its title: "…情况报告 (2025-03-26)".
     let mut title_date = None;
     if let Some(open) = title.rfind(['(', '（'])
@@ -1087,6 +1103,10 @@ fn document_kind(title: &str, report: &Report) -> &'static str {
         && has(&["政策解读", "解读", "的通知", "实施方案", "示范创建"])
         && !t.ends_with("报告")
     {
+        return "other";
+    }
+    // Untitled, but its opening says it explains another document ("现作如下解读").
+    if !titled && has(&["如下解读", "解读如下"]) {
         return "other";
     }
     if titled && has(&["工作要点", "工作安排", "工作计划"]) && !has(&["报告", "報告"])
