@@ -27,6 +27,22 @@ pub struct Line {
     pub md: Md,
 }
 
+/// A prebuilt SIMD finder for one short needle (building one per search costs more than
+/// the search).
+macro_rules! finder {
+    ($needle:expr) => {{
+        static F: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+        F.get_or_init(|| memchr::memmem::Finder::new($needle))
+    }};
+}
+
+/// Whether `s` holds `needle` (a literal), by a prebuilt SIMD finder.
+macro_rules! holds {
+    ($s:expr, $needle:literal) => {
+        finder!($needle).find($s.as_bytes()).is_some()
+    };
+}
+
 /// The result of cleaning one document.
 #[derive(Debug, Default)]
 pub struct Cleaned {
@@ -261,7 +277,7 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// Cells of a short line set apart by ideographic spaces ("信息内容　本年处理决定数量").
 fn short_cells(line: &str) -> Option<String> {
-    if !line.contains('\u{3000}')
+    if !has_ideographic_space(line)
         || char_len(line) > 60
         || line.contains(['，', '。', '：', ':', '；'])
     {
@@ -378,7 +394,9 @@ fn table_row(line: &str) -> Option<Option<String>> {
         line.split('\t').collect()
     } else if line.len() > 2 && line.starts_with('|') && line.ends_with('|') {
         line[1..line.len() - 1].split('|').collect()
-    } else if line.contains('\u{3000}') || line.contains("   ") {
+    } else if has_ideographic_space(line)
+        || (line.as_bytes().contains(&b' ') && holds!(line, "   "))
+    {
         // Cells set apart by ideographic or runs of spaces, one of them a number:
         // "行政处罚　17", "规章   0   0   3".
         let cells: Vec<&str> = line
@@ -456,11 +474,30 @@ fn short_enough_for_chrome(s: &str) -> bool {
 /// whitespace start with C2, E1, E2 or E3; ASCII ones are 09–0D and 20).
 fn has_space(s: &str) -> bool {
     let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    // By bytes, no decoding: U+0085, U+00A0; U+1680; U+2000–200A, 2028, 2029, 202F,
+    // 205F; U+3000.
     b.iter().enumerate().any(|(i, &x)| match x {
         0x09..=0x0D | 0x20 => true,
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(is_space),
+        0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
+        0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
+        0xE2 => {
+            (at(i + 1) == 0x80 && matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
+                || (at(i + 1) == 0x81 && at(i + 2) == 0x9F)
+        }
+        0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
         _ => false,
     })
+}
+
+/// A colon, half- or full-width, by SIMD searches (no decoding).
+fn has_colon(s: &str) -> bool {
+    memchr::memchr(b':', s.as_bytes()).is_some() || holds!(s, "：")
+}
+
+/// U+3000 (ideographic space), by a SIMD substring search.
+fn has_ideographic_space(s: &str) -> bool {
+    holds!(s, "\u{3000}")
 }
 
 fn joins_cjk(c: char) -> bool {
@@ -469,7 +506,7 @@ fn joins_cjk(c: char) -> bool {
 
 /// Word/HTML conversion artifacts such as `[bookmark: _GoBack]`: removed, kept as noise.
 fn strip_artifacts(line: &mut String, noise: &mut Vec<String>) {
-    if !line.contains("[bookmark") {
+    if !line.as_bytes().contains(&b'[') || !line.contains("[bookmark") {
         return;
     }
     while let Some(start) = line.find("[bookmark:") {
@@ -544,27 +581,28 @@ fn is_catalogue(s: &str) -> bool {
     if s.len() > 400 || (s.len() > 200 && !s.bytes().any(|b| b == b'|' || b == b'\t')) {
         return false;
     }
-    // A label meets its value at a colon or a cell border, or a short line holds a date.
-    let meets = s.contains([':', '：', '|', '\t', ']', '】'])
-        || (s.len() <= 120 && s.bytes().any(|b| b.is_ascii_digit()));
-    let label_char = || {
-        s.chars().any(|c| {
-            matches!(
-                c,
-                '号' | '构' | '关' | '期' | '类' | '性' | '式' | '词' | '称' | '题' | '位' | '围'
-            )
-        })
-    };
-    if !(meets && label_char()) {
+    // A label meets its value at a colon or a cell border, or a short line holds a date;
+    // and every label has one of a few characters (one pass for both).
+    let b = s.as_bytes();
+    let meets = memchr::memchr3(b':', b'|', b'\t', b).is_some()
+        || memchr::memchr(b']', b).is_some()
+        || holds!(s, "：")
+        || holds!(s, "】")
+        || (s.len() <= 120 && b.iter().any(u8::is_ascii_digit));
+    if !meets {
         return false;
     }
-    let flat: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .trim_start_matches(['[', '【', '•', '·', '●', '-', '|', '｜'])
-        .to_string();
-    let labels = [
+    let flat: std::borrow::Cow<str> = if has_space(s) {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
+    let flat = flat.trim_start_matches(['[', '【', '•', '·', '●', '-', '|', '｜']);
+    // The labels: strong ones first, then weak ones (名称, 标题 … name other things too).
+    const LABELS: &[&str] = &[
         "索引号",
         "发布机构",
         "发文机关",
@@ -588,27 +626,46 @@ fn is_catalogue(s: &str) -> bool {
         "公开范围",
         "文件编号",
         "截止日期",
+        "发布日期",
+        "名称",
+        "标题",
+        "文号",
     ];
-    let strong = labels.iter().filter(|l| flat.contains(*l)).count();
+    const STRONG: usize = 23;
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(LABELS)
+            .expect("catalogue labels are valid")
+    });
+    // One pass: which labels occur, and which one (if any) starts the line.
+    let (mut seen, mut lead) = (0u32, None);
+    for m in ac.find_iter(flat) {
+        seen |= 1 << m.pattern().as_usize();
+        if m.start() == 0 {
+            lead = Some(m.end());
+        }
+    }
+    let strong = (seen & ((1 << STRONG) - 1)).count_ones();
+    let weak = (seen >> STRONG).count_ones();
     // Two labels, or one in a table row (the catalogue as a table).
     // Or one on a short dated line ("公开类别 主动公开 发布时间 2025-03-31").
     let row = s.contains('|') || s.contains('\t');
-    let dated =
-        char_len(&flat) <= 60 && !flat.contains('。') && super::meta::find_date(&flat).is_some();
-    if strong >= 2 || (strong == 1 && (row || dated)) {
+    if strong >= 2 || (strong == 1 && row) {
         return true;
     }
-    let weak = ["发布日期", "名称", "标题", "文号"];
-    let starts = labels.iter().chain(weak.iter()).any(|l| {
-        flat.strip_prefix(l).is_some_and(|r| {
-            r.starts_with([':', '：', '|', '｜', ']', '】']) || (s.contains('\t') && r.len() < 300)
-        })
+    let dated =
+        || char_len(flat) <= 60 && !flat.contains('。') && super::meta::find_date(flat).is_some();
+    if strong == 1 && dated() {
+        return true;
+    }
+    let starts = lead.is_some_and(|end| {
+        let r = &flat[end..];
+        r.starts_with([':', '：', '|', '｜', ']', '】']) || (s.contains('\t') && r.len() < 300)
     });
     // "名称：…" with another label, or alone on a short line that is no sentence.
-    starts
-        && (strong >= 1
-            || weak.iter().filter(|l| flat.contains(*l)).count() >= 2
-            || (char_len(&flat) <= 80 && !flat.contains('。')))
+    starts && (strong >= 1 || weak >= 2 || (char_len(flat) <= 80 && !flat.contains('。')))
 }
 
 /// The publisher named in a catalogue row (发布机构：某某局).
@@ -678,7 +735,7 @@ fn catalogue_title(s: &str) -> Option<String> {
 /// 星期三 农历十月初七", "今天是:".
 fn is_banner(s: &str) -> bool {
     // One pass for the characters every banner has before any word search.
-    if s.len() > 160 || !s.contains(['今', '历', '星']) {
+    if s.len() > 160 || !(holds!(s, "今") || holds!(s, "历") || holds!(s, "星")) {
         return false;
     }
     if s.starts_with("今天是") || s.contains("农历") {
@@ -765,13 +822,14 @@ fn is_widget_line(s: &str) -> bool {
     // Most lines fail on their first character: check it against the words' first ones.
     const FIRSTS: &str =
         "设加收微空qQ头朋分打关纠返支I无长简繁字大中小默[]【】|｜:：(/首政点扫手移E正读适";
-    if s.len() > 90
-        || !s
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| FIRSTS.contains(c))
-    {
+    static SORTED: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let firsts = SORTED.get_or_init(|| {
+        let mut v: Vec<char> = FIRSTS.chars().collect();
+        v.sort_unstable();
+        v
+    });
+    let first_ok = |c: char| firsts.binary_search(&c).is_ok();
+    if s.len() > 90 || !s.trim_start().chars().next().is_some_and(first_ok) {
         return false;
     }
     let mut rest = s.trim();
@@ -800,6 +858,15 @@ fn is_breadcrumb(s: &str) -> bool {
     if s.len() > 200 {
         return false;
     }
+    // No arrow of any kind (most lines): by SIMD searches, without decoding.
+    if memchr::memchr2(b'>', 0xC2, s.as_bytes()).is_none()
+        && !holds!(s, "›")
+        && !holds!(s, "→")
+        && !holds!(s, "＞")
+        && !holds!(s, "》")
+    {
+        return false;
+    }
     let arrows = s.matches(['>', '›', '»', '→', '＞', '》']).count();
     (s.starts_with(['>', '›', '»', '→', '＞']) && !s.contains('。'))
         || (s.starts_with("首页") && arrows >= 1)
@@ -810,6 +877,7 @@ fn is_breadcrumb(s: &str) -> bool {
 /// 供大家参考。").
 fn is_sharing_sentence(s: &str) -> bool {
     s.len() <= 600
+        && (holds!(s, "大家") || holds!(s, "分享") || holds!(s, "在线"))
         && ["小编为大家", "供大家参考", "由会员分享", "可在线阅读"]
             .iter()
             .any(|w| s.contains(w))
@@ -996,7 +1064,7 @@ fn is_meta_pairs(s: &str) -> bool {
         "分享",
     ];
     // Every pair has a colon, and a clock time has one too.
-    if s.len() > 200 || !s.contains([':', '：']) {
+    if s.len() > 200 || !has_colon(s) {
         return false;
     }
     let t = s.trim_start_matches(['•', '·', '●', '【', '[', ' ']);
@@ -1106,6 +1174,20 @@ fn strip_bold(s: &str) -> (String, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_scans_agree_with_the_character_classes() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("法{c}治");
+            assert_eq!(has_space(&s), is_space(c), "{:04X}", c as u32);
+            assert_eq!(
+                has_ideographic_space(&s),
+                c == '\u{3000}',
+                "{:04X}",
+                c as u32
+            );
+        }
+    }
 
     #[test]
     fn spaces_inside_chinese_removed() {

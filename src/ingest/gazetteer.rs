@@ -139,18 +139,18 @@ pub struct Found {
     pub start: usize,
     pub end: usize,
     /// Every place with this name.
-    pub candidates: Vec<usize>,
+    pub candidates: &'static [usize],
 }
 
 impl Gazetteer {
     /// Every place name in `text`, in order (one automaton pass).
-    pub fn find(&self, text: &str) -> Vec<Found> {
+    pub fn find(&'static self, text: &str) -> Vec<Found> {
         self.automaton
             .find_iter(text)
             .map(|m| Found {
                 start: m.start(),
                 end: m.end(),
-                candidates: self.bearers[m.pattern().as_usize()].clone(),
+                candidates: &self.bearers[m.pattern().as_usize()],
             })
             .collect()
     }
@@ -208,12 +208,12 @@ impl Gazetteer {
 
     /// The most specific place named in `name` (an agency's name): the last place
     /// found, settled by the others found in `name` and in `context`.
-    pub fn place_of(&self, name: &str, context: &[Found]) -> Option<usize> {
+    pub fn place_of(&'static self, name: &str, context: &[Found]) -> Option<usize> {
         let found = self.find(name);
         let last = found.last()?;
         let mut ctx = found.clone();
         ctx.extend_from_slice(context);
-        Some(self.settle(&last.candidates, &ctx))
+        Some(self.settle(last.candidates, &ctx))
     }
 
     /// Is `name` a county-level city (义乌市, 昆山市)?

@@ -11,7 +11,7 @@
 
 use super::gazetteer::{self, Found, Tier};
 use super::meta;
-use super::text::{char_len, is_cjk};
+use super::text::{char_len, is_cjk, prefix};
 
 /// National bodies that name no place (ministries, commissions, administrations).
 const NATIONAL: &[&str] = &[
@@ -530,7 +530,6 @@ pub fn resolve(ev: &Evidence) -> Identity {
     let mut level_src: Source = "gazetteer";
     // Complete an agency written without its place.
     if found.is_empty() && !NATIONAL.contains(&agency.as_str()) {
-        let all = g.find(ev.full_text);
         let lead = agency.chars().next().unwrap_or(' ');
         let (want, strip): (&[Tier], usize) = match lead {
             '省' => (&[Tier::Province], '省'.len_utf8()),
@@ -542,7 +541,9 @@ pub fn resolve(ev: &Evidence) -> Identity {
             _ if township_of(&agency).is_some() => (&[], 0),
             _ => (&[Tier::County, Tier::Prefecture, Tier::Province], 0),
         };
-        let pick = dominant(&context, want).or_else(|| dominant(&all, want));
+        // The title and lead first; the whole text only when they name no place.
+        let pick = dominant(&context, want)
+            .or_else(|| dominant(&g.find(prefix(ev.full_text, 24_000)), want));
         if let Some(p) = pick {
             let place = &g.places[p];
             let fits = match lead {
@@ -567,7 +568,7 @@ pub fn resolve(ev: &Evidence) -> Identity {
     let place = (!found.is_empty()).then(|| {
         let mut ctx = found.clone();
         ctx.extend(context.iter().cloned());
-        g.settle(&found.last().expect("non-empty").candidates, &ctx)
+        g.settle(found.last().expect("non-empty").candidates, &ctx)
     });
     if let Some(p) = place {
         let chain = g.chain(p);
@@ -703,7 +704,7 @@ fn conflicts(selfref: Option<SelfRef>, a: &str) -> bool {
 /// named ("上海" for 本市).
 fn named_self(r: SelfRef, ev: &Evidence) -> Option<String> {
     let g = gazetteer::get();
-    let text: String = ev.full_text.chars().take(20_000).collect();
+    let text = prefix(ev.full_text, 24_000);
     let most = |counts: std::collections::HashMap<String, usize>, min: usize| {
         counts
             .into_iter()
@@ -786,7 +787,7 @@ fn named_self(r: SelfRef, ev: &Evidence) -> Option<String> {
                     _ => true,
                 }
             };
-            let all = g.find(&text);
+            let all = g.find(text);
             let mut found = all.clone();
             found.retain(|f| f.candidates.iter().any(|&p| fits(p)));
             let p = dominant(&found, want).filter(|&p| fits(p)).or_else(|| {

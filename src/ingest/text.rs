@@ -99,6 +99,19 @@ pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// At most `max` bytes from the start of `s`, cut at a character boundary: the part of a
+/// long text that a whole-document search looks at.
+pub fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
