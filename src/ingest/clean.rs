@@ -1011,7 +1011,7 @@ fn is_chrome(s: &str) -> bool {
         }
     }
     // A bilingual site banner: "深圳市南山区人民政府 Shenzhen Nanshan District …".
-    if let Some(i) = s.find(|c: char| c.is_ascii_alphabetic())
+    if let Some(i) = s.bytes().position(|b| b.is_ascii_alphabetic())
         && s[i..].chars().all(|c| c.is_ascii() && !c.is_ascii_digit())
         && super::meta::is_agency_name(s[..i].trim_end())
     {
