@@ -304,7 +304,14 @@ pub(crate) fn split_run(line: &str) -> Vec<&str> {
             prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '；' | ' ' | '　' | '：' | ':'));
         // Right after a short heading with no sentence end: "…法治共识(一)强化…".
         let piece = &line[cuts.last().copied().unwrap_or(0)..i];
-        let after_heading = !cuts.is_empty() && char_len(piece) <= 40 && !piece.contains('。');
+        // (At the start of the line, the piece is a heading when it opens with a marker.)
+        let after_heading = (!cuts.is_empty() || parse_marker(piece).is_some())
+            && char_len(piece) <= 40
+            && !piece.contains('。');
+        // A bare heading glued to its body, which opens with "一是": "…不足和原因一是…".
+        if i > 0 && after_heading && !cuts.is_empty() && line[i..].starts_with("一是") {
+            cuts.push(i);
+        }
         // A title glued to its first heading: "…工作总结一、主要工作…".
         let after_title = cuts.is_empty()
             && ["报告", "总结", "報告", "總結"]
