@@ -277,7 +277,8 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// Cells of a short line set apart by ideographic spaces ("信息内容　本年处理决定数量").
 fn short_cells(line: &str) -> Option<String> {
-    if !has_ideographic_space(line)
+    if line.len() > 60 * 4
+        || !has_ideographic_space(line)
         || char_len(line) > 60
         || line.contains(['，', '。', '：', ':', '；'])
     {
@@ -401,8 +402,8 @@ fn table_row(line: &str) -> Option<Option<String>> {
         line.split('\t').collect()
     } else if line.len() > 2 && line.starts_with('|') && line.ends_with('|') {
         line[1..line.len() - 1].split('|').collect()
-    } else if has_ideographic_space(line)
-        || (line.as_bytes().contains(&b' ') && holds!(line, "   "))
+    } else if line.len() <= 320
+        && (has_ideographic_space(line) || (line.as_bytes().contains(&b' ') && holds!(line, "   ")))
     {
         // Cells set apart by ideographic or runs of spaces, one of them a number:
         // "行政处罚　17", "规章   0   0   3".
