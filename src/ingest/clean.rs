@@ -36,6 +36,20 @@ macro_rules! finder {
     }};
 }
 
+/// A multi-pattern automaton (a DFA: these lists are small) over a constant list of
+/// words, built on first use.
+macro_rules! dfa {
+    ($words:expr) => {{
+        static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+        AC.get_or_init(|| {
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build($words)
+                .expect("constant word lists are valid patterns")
+        })
+    }};
+}
+
 /// Whether `s` holds `needle` (a literal), by a prebuilt SIMD finder.
 macro_rules! holds {
     ($s:expr, $needle:literal) => {
@@ -640,13 +654,7 @@ fn is_catalogue(s: &str) -> bool {
         "文号",
     ];
     const STRONG: usize = 23;
-    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let ac = AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(LABELS)
-            .expect("catalogue labels are valid")
-    });
+    let ac = dfa!(LABELS);
     // One pass: which labels occur, and which one (if any) starts the line.
     let (mut seen, mut lead) = (0u32, None);
     for m in ac.find_iter(flat) {
@@ -984,18 +992,12 @@ fn is_chrome(s: &str) -> bool {
         "【字体",
         "分享：",
     ];
-    // Chrome is short and is not a sentence, except a sharing site's own sentence about
-    // the document ("下面是小编为大家整理的…，供大家参考。").
+    // Chrome is short and is not a sentence (a sharing site's sentence about the document
+    // is `is_sharing_sentence`).
     if s.len() > 240 || (s.ends_with('。') && s.len() > 90) {
         return false;
     }
-    static ANY: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let any = ANY.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(ANYWHERE)
-            .expect("chrome patterns are valid")
-    });
+    let any = dfa!(ANYWHERE);
     if any.is_match(s) || is_widget_line(s) || is_breadcrumb(s) || is_meta_pairs(s) {
         return true;
     }
