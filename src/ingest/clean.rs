@@ -127,16 +127,19 @@ pub fn clean(text: &str) -> Cleaned {
             }
             None => whole,
         };
-        let pieces = if runs && whole.len() > 400 {
-            split_run(whole)
+        let split;
+        let pieces: &[&str] = if runs && whole.len() > 400 {
+            split = split_run(whole);
+            &split
         } else {
-            vec![whole]
+            std::slice::from_ref(&whole)
         };
-        for raw in pieces {
-            if raw.trim_matches(is_space).is_empty() && !whole.trim_matches(is_space).is_empty() {
+        for &raw in pieces {
+            let trimmed = raw.trim_matches(is_space);
+            // An empty piece of a split line is no blank line.
+            if trimmed.is_empty() && pieces.len() > 1 {
                 continue;
             }
-            let trimmed = raw.trim_matches(is_space);
             if trimmed.is_empty() {
                 blank_before = true;
                 continue;
@@ -158,7 +161,10 @@ pub fn clean(text: &str) -> Cleaned {
             };
             // The government-information catalogue (索引号 | 发布机构 | 成文日期 …), as table
             // rows or label–value pairs: chrome, but its date and publisher are metadata.
-            if is_catalogue(trimmed) {
+            // (Below the body's first paragraph only as table rows: label–value pairs
+            // there are the report's own words.)
+            let cells = memchr::memchr2(b'|', b'\t', trimmed.as_bytes()).is_some();
+            if (!seen_prose || cells) && is_catalogue(trimmed) {
                 let flat = normalize_spaces(trimmed);
                 if out.chrome_title.is_none() {
                     out.chrome_title = catalogue_title(trimmed);
