@@ -506,7 +506,7 @@ pub fn resolve(ev: &Evidence) -> Identity {
         });
     let Some((mut agency, src)) = chosen else {
         // No name, but the document says what it is: "我镇…", "我县…", "某县2025年…".
-        let level = level_from_self_reference(ev);
+        let level = level_from_self_reference(ev, selfref());
         return Identity {
             level,
             level_src: level.map(|_| "inferred"),
@@ -821,7 +821,7 @@ fn named_self(r: SelfRef, ev: &Evidence) -> Option<String> {
 
 /// The level a nameless document gives itself: "我镇"/"全镇" (township), "我县", "我区",
 /// "我市", "我省", or a placeholder place in the title ("某县2025年…").
-fn level_from_self_reference(ev: &Evidence) -> Option<&'static str> {
+fn level_from_self_reference(ev: &Evidence, selfref: Option<SelfRef>) -> Option<&'static str> {
     let mut head = own_words(ev);
     for a in ev.addressees {
         head.push(' ');
@@ -835,7 +835,7 @@ fn level_from_self_reference(ev: &Evidence) -> Option<&'static str> {
     };
     // A department ("我局", "我委") stands at the level of the party committee and
     // government it reports to: "市委、市政府：", "在区委、区政府的领导下，我局…".
-    if matches!(self_reference(ev), Some(SelfRef::Department(_))) {
+    if matches!(selfref, Some(SelfRef::Department(_))) {
         let superior = ['省', '市', '区', '县']
             .into_iter()
             .filter_map(|t| {

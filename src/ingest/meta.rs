@@ -522,32 +522,40 @@ pub fn first_year(s: &str) -> Option<u16> {
     first_arabic_year(s).or_else(|| first_cn_year(s))
 }
 
-/// The first year outside a cited title (《…纲要(2023—2027年)》 names another document's
-/// years), else the first inside one (a title written in 《》 itself).
-fn first_arabic_year(s: &str) -> Option<u16> {
+/// Every "YYYY年" (1990–2100) in `s`, in order, and whether it stands inside a cited
+/// title (《…纲要(2023—2027年)》 names another document's years). One byte scan.
+fn arabic_years(s: &str) -> impl Iterator<Item = (u16, bool)> + '_ {
     let bytes = s.as_bytes();
-    let mut i = 0;
     let mut depth = 0u32;
-    let mut cited = None;
-    while i + 4 <= bytes.len() {
+    (0..bytes.len().saturating_sub(3)).filter_map(move |i| {
         match &bytes[i..i + 3] {
             [0xE3, 0x80, 0x8A] => depth += 1,
             [0xE3, 0x80, 0x8B] => depth = depth.saturating_sub(1),
             _ => {}
         }
-        if bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+        let year = bytes[i..i + 4].iter().all(u8::is_ascii_digit)
             && (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && s[i + 4..].starts_with('年')
-        {
-            let y: u16 = s[i..i + 4].parse().ok()?;
-            if (1990..=2100).contains(&y) {
-                if depth == 0 {
-                    return Some(y);
-                }
-                cited = cited.or(Some(y));
-            }
+            && s[i + 4..].starts_with('年');
+        // (Sliced only once the four bytes are ASCII digits: a character boundary.)
+        if !year {
+            return None;
         }
-        i += 1;
+        s[i..i + 4]
+            .parse::<u16>()
+            .ok()
+            .filter(|y| (1990..=2100).contains(y))
+            .map(|y| (y, depth > 0))
+    })
+}
+
+/// The first year outside a cited title, else (on a title line) the first inside one.
+fn first_arabic_year(s: &str) -> Option<u16> {
+    let mut cited = None;
+    for (y, inside) in arabic_years(s) {
+        if !inside {
+            return Some(y);
+        }
+        cited = cited.or(Some(y));
     }
     // A title (a short line) naming the report it is about ("【解读】《某某县关于2024年…
     // 的报告》…") has its year inside.
@@ -557,26 +565,11 @@ fn first_arabic_year(s: &str) -> Option<u16> {
 /// The year the text names most often ("YYYY年", outside cited titles; the earlier of
 /// equals): the year a body without a dated opening reports on.
 pub fn most_named_year(s: &str) -> Option<u16> {
-    let bytes = s.as_bytes();
     let mut counts: Vec<(u16, usize)> = Vec::new();
-    let mut depth = 0u32;
-    for i in 0..bytes.len().saturating_sub(3) {
-        match &bytes[i..i + 3] {
-            [0xE3, 0x80, 0x8A] => depth += 1,
-            [0xE3, 0x80, 0x8B] => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth == 0
-            && bytes[i..i + 4].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !bytes[i - 1].is_ascii_digit())
-            && s[i + 4..].starts_with('年')
-            && let Ok(y) = s[i..i + 4].parse::<u16>()
-            && (1990..=2100).contains(&y)
-        {
-            match counts.iter_mut().find(|(c, _)| *c == y) {
-                Some(e) => e.1 += 1,
-                None => counts.push((y, 1)),
-            }
+    for (y, _) in arabic_years(s).filter(|&(_, inside)| !inside) {
+        match counts.iter_mut().find(|(c, _)| *c == y) {
+            Some(e) => e.1 += 1,
+            None => counts.push((y, 1)),
         }
     }
     counts
