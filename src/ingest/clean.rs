@@ -111,10 +111,11 @@ pub fn clean(text: &str) -> Cleaned {
     let mut maybe_rows: Vec<(usize, String)> = Vec::new();
     // A document without line breaks (a document-sharing copy, an extraction with one
     // line per page): its long lines are cut where a heading starts inside them.
-    let runs = text.len() > 1200 && text.split('\n').count() * 400 < text.len();
+    let runs = text.len() > 1200
+        && (memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1) * 400 < text.len();
     // A sharing site numbers its pages at their starts ("1、" "2、" …, often mid-word).
     let mut next_page = 1;
-    for (i, whole) in text.split('\n').enumerate() {
+    for (i, whole) in super::text::split_lines(text).enumerate() {
         let no = i + 1;
         let whole = match runs
             .then(|| page_counter_prefix(whole, next_page))
@@ -418,12 +419,13 @@ fn strip_bullet(line: &str) -> Option<(&str, &str)> {
 /// A table row: `Some(Some(text))` with cells joined by two spaces, `Some(None)` for a
 /// markdown alignment row (`|---|:-:|`), `None` when the line is not a table row.
 fn table_row(line: &str) -> Option<Option<String>> {
-    let cells: Vec<&str> = if line.contains('\t') {
+    let cells: Vec<&str> = if memchr::memchr(b'\t', line.as_bytes()).is_some() {
         line.split('\t').collect()
     } else if line.len() > 2 && line.starts_with('|') && line.ends_with('|') {
         line[1..line.len() - 1].split('|').collect()
     } else if line.len() <= 320
-        && (has_ideographic_space(line) || (line.as_bytes().contains(&b' ') && holds!(line, "   ")))
+        && (has_ideographic_space(line)
+            || (memchr::memchr(b' ', line.as_bytes()).is_some() && holds!(line, "   ")))
     {
         // Cells set apart by ideographic or runs of spaces, one of them a number:
         // "行政处罚　17", "规章   0   0   3".
@@ -501,20 +503,18 @@ fn short_enough_for_chrome(s: &str) -> bool {
 /// Any character [`is_space`] accepts, by a byte scan (the UTF-8 encodings of Unicode
 /// whitespace start with C2, E1, E2 or E3; ASCII ones are 09–0D and 20).
 fn has_space(s: &str) -> bool {
-    let b = s.as_bytes();
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
     // By bytes, no decoding: U+0085, U+00A0; U+1680; U+2000–200A, 2028, 2029, 202F,
-    // 205F; U+3000.
-    b.iter().enumerate().any(|(i, &x)| match x {
-        0x09..=0x0D | 0x20 => true,
-        0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
-        0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
-        0xE2 => {
-            (at(i + 1) == 0x80 && matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF))
-                || (at(i + 1) == 0x81 && at(i + 2) == 0x9F)
-        }
-        0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
-        _ => false,
+    // 205F; U+3000. Written with `&`/`|` (no branches) so the scan is vector code.
+    super::text::any_triple(s.as_bytes(), |x, y, z| {
+        (x.wrapping_sub(0x09) < 5)
+            | (x == 0x20)
+            | ((x == 0xC2) & ((y == 0x85) | (y == 0xA0)))
+            | ((x == 0xE1) & (y == 0x9A) & (z == 0x80))
+            | ((x == 0xE2)
+                & (((y == 0x80)
+                    & ((z.wrapping_sub(0x80) <= 0x0A) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF)))
+                    | ((y == 0x81) & (z == 0x9F))))
+            | ((x == 0xE3) & (y == 0x80) & (z == 0x80))
     })
 }
 
@@ -534,7 +534,7 @@ fn joins_cjk(c: char) -> bool {
 
 /// Word/HTML conversion artifacts such as `[bookmark: _GoBack]`: removed, kept as noise.
 fn strip_artifacts(line: &mut String, noise: &mut Vec<String>) {
-    if !line.as_bytes().contains(&b'[') || !line.contains("[bookmark") {
+    if memchr::memchr(b'[', line.as_bytes()).is_none() || !line.contains("[bookmark") {
         return;
     }
     while let Some(start) = line.find("[bookmark:") {
@@ -673,7 +673,7 @@ fn is_catalogue(s: &str) -> bool {
     let weak = (seen >> STRONG).count_ones();
     // Two labels, or one in a table row (the catalogue as a table).
     // Or one on a short dated line ("公开类别 主动公开 发布时间 2025-03-31").
-    let row = s.contains('|') || s.contains('\t');
+    let row = memchr::memchr2(b'|', b'\t', s.as_bytes()).is_some();
     if strong >= 2 || (strong == 1 && row) {
         return true;
     }

@@ -42,29 +42,29 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"\x1F\x8B", "gzip data"),
 ];
 
-/// [`decode`] for bytes the caller owns: clean UTF-8 (the common case) becomes the text
-/// without a copy.
+/// [`decode`] for bytes the caller owns: clean UTF-8 (the common case) is checked by two
+/// vector scans (validity, then nothing to sanitize) and copied once.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, Skip> {
     let plain = !bytes.is_empty()
         && Encoding::for_bom(&bytes).is_none()
         && !MAGIC.iter().any(|(m, _)| bytes.starts_with(m))
-        && !bytes.contains(&0);
+        && memchr::memchr(0, &bytes).is_none();
     if !plain {
         return decode(&bytes);
     }
-    match String::from_utf8(bytes) {
-        Ok(text) if is_clean(&text) => {
+    match simdutf8::basic::from_utf8(&bytes) {
+        Ok(text) if is_clean(text) => {
             if text.chars().all(char::is_whitespace) {
                 return Err(Skip::WhitespaceOnly);
             }
             Ok(Decoded {
-                text,
+                // A copy (one memcpy) rather than an unchecked conversion of the buffer.
+                text: text.to_owned(),
                 encoding: "UTF-8",
                 warnings: Vec::new(),
             })
         }
-        Ok(text) => decode(text.as_bytes()),
-        Err(e) => decode(e.as_bytes()),
+        _ => decode(&bytes),
     }
 }
 
@@ -347,28 +347,18 @@ pub fn sanitize(s: &str) -> (String, usize) {
 /// U+2028/9, zero-width, bidi or BOM characters. A byte scan, several times faster than
 /// rebuilding the string.
 fn is_clean(s: &str) -> bool {
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\n' | b'\t' => {}
-            0..=0x1F | 0x7F => return false,
-            // C1 controls are encoded C2 80–C2 9F.
-            0xC2 if b.get(i + 1).is_some_and(|&x| x < 0xA0) => return false,
-            // Zero-width (U+200B–D, U+2060), separators (U+2028/9), bidi (U+202A–E,
-            // U+2066–9); “ ” and — in the same block are fine.
-            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(0x8B..=0x8D | 0xA8..=0xAE)) => return false,
-                (Some(0x81), Some(0xA0..=0xAF)) => return false,
-                _ => {}
-            },
-            // U+FEFF.
-            0xEF if b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF) => return false,
-            _ => {}
-        }
-        i += 1;
-    }
-    true
+    // Controls but \n and \t; C1 controls (C2 80–C2 9F); zero-width (U+200B–D, U+2060),
+    // separators (U+2028/9), bidi (U+202A–E, U+2066–9), where “ ” and — of the same block
+    // are fine; U+FEFF. Branch-free, so the scan is vector code.
+    !super::text::any_triple(s.as_bytes(), |x, y, z| {
+        ((x < 0x20) & (x != b'\n') & (x != b'\t'))
+            | (x == 0x7F)
+            | ((x == 0xC2) & (y < 0xA0))
+            | ((x == 0xE2)
+                & (((y == 0x80) & ((z.wrapping_sub(0x8B) <= 2) | (z.wrapping_sub(0xA8) <= 6)))
+                    | ((y == 0x81) & (z.wrapping_sub(0xA0) <= 0x0F))))
+            | ((x == 0xEF) & (y == 0xBB) & (z == 0xBF))
+    })
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
@@ -454,6 +444,21 @@ fn skip_string(chars: &mut Chars<'_>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_flags_exactly_what_sanitize_may_touch() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let flagged = (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2028}'..='\u{202e}')
+                || matches!(c, '\u{2060}'..='\u{206f}' | '\u{feff}');
+            for s in [format!("法{c}治"), format!("{c}"), format!("治理{c}")] {
+                assert_eq!(!is_clean(&s), flagged, "{:04X} in {s:?}", c as u32);
+                if !flagged {
+                    assert_eq!(sanitize(&s).0, s);
+                }
+            }
+        }
+    }
 
     #[test]
     fn escape_sequences_are_removed_whole() {
