@@ -290,8 +290,10 @@ fn score_with(text: &str, segment: bool) -> Scores {
     // 履行…职责 (within a short span) names the leader part, when the duty is the
     // leaders' (法治建设, 第一责任人, 主要负责人) and not an agency's own remit
     // ("依法履行林草资源保护职责").
-    let span: String = text
-        .find("履行")
+    static LVXING: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let span: String = LVXING
+        .get_or_init(|| memchr::memmem::Finder::new("履行"))
+        .find(text.as_bytes())
         .map(|p| text[p..].chars().take(16).collect())
         .unwrap_or_default();
     let whose = ["法治", "第一责任", "负责人", "负责同志", "领导"];

@@ -33,24 +33,29 @@ pub fn load_paths_progress<P: AsRef<Path>>(
     paths: &[P],
     done: &std::sync::atomic::AtomicUsize,
 ) -> Corpus {
-    let mut files = Vec::new();
     let mut errors = Vec::new();
-    for p in paths {
-        walk_root(p.as_ref(), &mut files, &mut errors);
-    }
-    // The word segmenter (for labelling vague sections) builds on one worker while the
-    // other starts on the files.
-    let ((), results): ((), Vec<Result<Report, LoadError>>) =
-        rayon::join(crate::align::warm_up, || {
-            files
-                .par_iter()
-                .map(|f| {
-                    let r = read_and_parse(f);
-                    done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    r
-                })
-                .collect()
-        });
+    let roots: Vec<&Path> = paths.iter().map(|p| p.as_ref()).collect();
+    // The gazetteer (for every report's identity) and the word segmenter (for labelling
+    // vague sections) build on one worker while the other walks the folders and starts
+    // on the files.
+    let warm = || {
+        super::gazetteer::get();
+        crate::align::warm_up();
+    };
+    let ((), results): ((), Vec<Result<Report, LoadError>>) = rayon::join(warm, || {
+        let mut files = Vec::new();
+        for p in &roots {
+            walk_root(p, &mut files, &mut errors);
+        }
+        files
+            .par_iter()
+            .map(|f| {
+                let r = read_and_parse(f);
+                done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                r
+            })
+            .collect()
+    });
     collect(results, errors)
 }
 
