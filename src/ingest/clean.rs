@@ -76,6 +76,9 @@ pub struct Cleaned {
     pub chrome_title: Option<String>,
     /// The document number a catalogue row gives (发文字号 | 某政发〔2023〕11号).
     pub chrome_doc_number: Option<String>,
+    /// The date the catalogue says the document was made (成文日期, 发文日期, 生成日期):
+    /// the page's date over a publication stamp.
+    doc_date: Option<String>,
 }
 
 impl Cleaned {
@@ -100,6 +103,121 @@ impl Cleaned {
         }
         self.noise.push(raw.to_string());
     }
+
+    /// Keep what a catalogue value says about the document (the first of each kind).
+    fn catalogue_value(&mut self, slot: Slot, value: &str) {
+        let cell = value.split(['|', '｜']).next().unwrap_or("").trim();
+        match slot {
+            Slot::DocDate if self.doc_date.is_none() => {
+                self.doc_date = super::meta::find_date(value);
+            }
+            Slot::PubDate if self.chrome_date.is_none() => {
+                self.chrome_date = super::meta::find_date(value);
+            }
+            Slot::Title if self.chrome_title.is_none() && (6..=120).contains(&char_len(cell)) => {
+                self.chrome_title = Some(cell.to_string());
+            }
+            Slot::DocNumber if self.chrome_doc_number.is_none() => {
+                self.chrome_doc_number = super::meta::find_doc_number(value);
+            }
+            Slot::Publisher if self.source.is_none() => {
+                let name: String = cell
+                    .chars()
+                    .take_while(|&c| is_cjk(c) || matches!(c, '（' | '）' | '(' | ')'))
+                    .collect();
+                if char_len(&name) >= 3 {
+                    self.source = Some(name);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// What a catalogue label's value says about the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    DocDate,
+    PubDate,
+    Title,
+    DocNumber,
+    Publisher,
+    Other,
+}
+
+/// Labels a catalogue row may hold besides those that identify one.
+const CATALOGUE_MORE: &[&str] = &[
+    "发文日期",
+    "公开日期",
+    "发布时间",
+    "失效时间",
+    "废止日期",
+    "机构分类",
+    "行业分类",
+    "公文类型",
+    "分类",
+    "关键词",
+];
+
+fn slot(label: &str) -> Slot {
+    match label {
+        "成文日期" | "发文日期" | "生成日期" => Slot::DocDate,
+        "发布日期" | "公开日期" | "发布时间" => Slot::PubDate,
+        "标题" | "名称" => Slot::Title,
+        "文号" | "发文字号" | "文件编号" => Slot::DocNumber,
+        "发布机构" | "发文机关" | "制发机构" | "发布单位" => Slot::Publisher,
+        _ => Slot::Other,
+    }
+}
+
+/// A catalogue row read as label–value pairs ("发文机关 河南省人民政府 成文日期 2018年04月04日",
+/// "标 题 | 某某关于…|"), on the row with the spaces next to CJK text removed: each value
+/// runs to the next label. The first pair's start, too (0 when a label leads the row).
+fn catalogue_pairs(flat: &str) -> (Option<usize>, Vec<(Slot, &str)>) {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(CATALOGUE_LABELS.iter().chain(CATALOGUE_MORE))
+            .expect("constant word lists are valid patterns")
+    });
+    let found: Vec<aho_corasick::Match> = ac.find_iter(flat).collect();
+    let pairs = found
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let end = found.get(k + 1).map_or(flat.len(), |n| n.start());
+            let value = flat[m.end()..end].trim_matches(|c: char| {
+                is_space(c) || matches!(c, ':' | '：' | '|' | '｜' | '】' | ']' | '【' | '[')
+            });
+            (slot(&flat[m.range()]), value)
+        })
+        .collect();
+    (found.first().map(|m| m.start()), pairs)
+}
+
+/// A label alone on its line ("索引号", "成文日期："), its value on the next line.
+fn lone_label(flat: &str) -> Option<Slot> {
+    let label = flat.trim_end_matches([':', '：']);
+    CATALOGUE_LABELS
+        .iter()
+        .chain(CATALOGUE_MORE)
+        .find(|&&l| l == label)
+        .map(|l| slot(l))
+}
+
+/// Whether `value` (the line after a lone label) is a value of that label's kind.
+fn fits_slot(slot: Slot, value: &str) -> bool {
+    let n = char_len(value);
+    !value.contains('。')
+        && match slot {
+            Slot::DocDate | Slot::PubDate => n <= 30 && super::meta::find_date(value).is_some(),
+            Slot::Title => (6..=120).contains(&n),
+            Slot::DocNumber => n <= 30 && value.bytes().any(|b| b.is_ascii_digit()),
+            Slot::Publisher => n <= 30,
+            Slot::Other => n <= 20,
+        }
 }
 
 pub fn clean(text: &str) -> Cleaned {
@@ -109,6 +227,8 @@ pub fn clean(text: &str) -> Cleaned {
     // Chrome counts as "at the top" until the first paragraph of prose.
     let mut seen_prose = false;
     let mut maybe_rows: Vec<(usize, String)> = Vec::new();
+    // The last content line was a catalogue row; the label a lone label line left open.
+    let (mut in_catalogue, mut pending_label) = (false, None);
     // A document without line breaks (a document-sharing copy, an extraction with one
     // line per page): its long lines are cut where a heading starts inside them.
     let runs = text.len() > 1200
@@ -164,19 +284,49 @@ pub fn clean(text: &str) -> Cleaned {
             // rows or label–value pairs: chrome, but its date and publisher are metadata.
             // (Below the body's first paragraph only as table rows: label–value pairs
             // there are the report's own words.)
+            // A label may stand alone with its value on the next line ("公开日期" /
+            // "2018年04月28日"), and in a run of rows a label may lead a row without a
+            // separator ("标  题 某某关于…的报告").
             let cells = memchr::memchr2(b'|', b'\t', trimmed.as_bytes()).is_some();
-            if (!seen_prose || cells) && is_catalogue(trimmed) {
+            if let Some(slot) = pending_label.take()
+                && !seen_prose
+                && fits_slot(slot, trimmed)
+            {
                 let flat = normalize_spaces(trimmed);
-                if out.chrome_title.is_none() {
-                    out.chrome_title = catalogue_title(trimmed);
+                out.catalogue_value(slot, &flat);
+                out.chrome(no, trimmed, true, &flat, |_| None);
+                in_catalogue = true;
+                blank_before = true;
+                continue;
+            }
+            let led = |t: &str| catalogue_pairs(&normalize_spaces(t)).0 == Some(0);
+            if (!seen_prose || cells)
+                && (is_catalogue(trimmed) || (in_catalogue && !seen_prose && led(trimmed)))
+            {
+                let flat = normalize_spaces(trimmed);
+                let (_, pairs) = catalogue_pairs(&flat);
+                for &(slot, value) in &pairs {
+                    out.catalogue_value(slot, value);
+                }
+                if let [(slot, "")] = pairs[..] {
+                    pending_label = Some(slot);
                 }
                 if out.chrome_doc_number.is_none() {
                     out.chrome_doc_number = super::meta::find_doc_number(trimmed);
                 }
-                out.chrome(no, trimmed, !seen_prose, &flat, catalogue_publisher);
+                out.chrome(no, trimmed, !seen_prose, &flat, |_| None);
+                in_catalogue = true;
                 blank_before = true;
                 continue;
             }
+            if !seen_prose && let Some(slot) = lone_label(&normalize_spaces(trimmed)) {
+                pending_label = Some(slot);
+                out.chrome(no, trimmed, true, trimmed, |_| None);
+                in_catalogue = true;
+                blank_before = true;
+                continue;
+            }
+            in_catalogue = false;
             // A fenced code block (a README's shell commands or examples): its fences are
             // noise and its lines are body text, never headings.
             if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
@@ -292,6 +442,9 @@ pub fn clean(text: &str) -> Cleaned {
             out.lines[i].text = cells;
             out.lines[i].md = Md::Table;
         }
+    }
+    if let Some(d) = out.doc_date.take() {
+        out.chrome_date = Some(d);
     }
     out
 }
@@ -600,6 +753,38 @@ fn is_toc_line(s: &str) -> bool {
     dots >= 4 && char_len(body) > dots
 }
 
+/// The catalogue's labels: strong ones first, then weak ones (名称, 标题 … name other
+/// things too).
+const CATALOGUE_LABELS: &[&str] = &[
+    "索引号",
+    "发布机构",
+    "发文机关",
+    "生成日期",
+    "成文日期",
+    "发文字号",
+    "主题分类",
+    "有效性",
+    "公开类别",
+    "公开方式",
+    "所属机构",
+    "制发机构",
+    "文件分类",
+    "信息分类",
+    "组配分类",
+    "体裁分类",
+    "主题词",
+    "发布单位",
+    "内容分类",
+    "公开形式",
+    "公开范围",
+    "文件编号",
+    "截止日期",
+    "发布日期",
+    "名称",
+    "标题",
+    "文号",
+];
+
 /// A catalogue row: two or more of its labels on one line (as table cells or label:
 /// value pairs), or one label that starts a short line and is followed by ':' or a cell
 /// separator.
@@ -629,38 +814,8 @@ fn is_catalogue(s: &str) -> bool {
         s.into()
     };
     let flat = flat.trim_start_matches(['[', '【', '•', '·', '●', '-', '|', '｜']);
-    // The labels: strong ones first, then weak ones (名称, 标题 … name other things too).
-    const LABELS: &[&str] = &[
-        "索引号",
-        "发布机构",
-        "发文机关",
-        "生成日期",
-        "成文日期",
-        "发文字号",
-        "主题分类",
-        "有效性",
-        "公开类别",
-        "公开方式",
-        "所属机构",
-        "制发机构",
-        "文件分类",
-        "信息分类",
-        "组配分类",
-        "体裁分类",
-        "主题词",
-        "发布单位",
-        "内容分类",
-        "公开形式",
-        "公开范围",
-        "文件编号",
-        "截止日期",
-        "发布日期",
-        "名称",
-        "标题",
-        "文号",
-    ];
     const STRONG: usize = 23;
-    let ac = dfa!(LABELS);
+    let ac = dfa!(CATALOGUE_LABELS);
     // One pass: which labels occur, and which one (if any) starts the line.
     let (mut seen, mut lead) = (0u32, None);
     for m in ac.find_iter(flat) {
@@ -688,24 +843,6 @@ fn is_catalogue(s: &str) -> bool {
     });
     // "名称：…" with another label, or alone on a short line that is no sentence.
     starts && (strong >= 1 || weak >= 2 || (char_len(flat) <= 80 && !flat.contains('。')))
-}
-
-/// The publisher named in a catalogue row (发布机构：某某局).
-fn catalogue_publisher(s: &str) -> Option<String> {
-    let flat: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    for key in ["发布机构", "发文机关", "制发机构"] {
-        if let Some(pos) = flat.find(key) {
-            let rest = flat[pos + key.len()..].trim_start_matches([':', '：', '|', '｜']);
-            let value: String = rest
-                .chars()
-                .take_while(|&c| is_cjk(c) || matches!(c, '（' | '）' | '(' | ')'))
-                .collect();
-            if char_len(&value) >= 3 {
-                return Some(value);
-            }
-        }
-    }
-    None
 }
 
 /// A page of a sharing site's copy that starts with its page number ("2、…"), the next one
@@ -738,19 +875,6 @@ fn page_counter(s: &str) -> Option<Option<&str>> {
     let r = s.strip_prefix('第')?.trim_start();
     let n = digits(r);
     (n > 0 && n <= 4 && r[n..].trim() == "页").then_some(None)
-}
-
-/// The title a catalogue row gives ("标 题 | 某某关于…的通知 |", "标题：…").
-fn catalogue_title(s: &str) -> Option<String> {
-    let flat: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    ["标题", "名称"].iter().find_map(|key| {
-        let pos = flat.find(key)?;
-        let rest = flat[pos + key.len()..].strip_prefix([':', '：', '|', '｜'])?;
-        let value = rest.split(['|', '｜']).next()?.trim();
-        (6..=120)
-            .contains(&char_len(value))
-            .then(|| value.to_string())
-    })
 }
 
 /// A site banner with today's date: "某某区人民政府 2019年12月3日星期二", "今天是：2019年10月31日

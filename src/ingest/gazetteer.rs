@@ -113,6 +113,11 @@ fn load() -> Gazetteer {
             continue;
         }
         by_name.entry(p.name).or_default().push(i);
+        // An autonomous prefecture, county or banner goes by its place name and tier
+        // alone: 黔西南布依族苗族自治州 is 黔西南州, 金平苗族瑶族傣族自治县 is 金平县.
+        if let Some(short) = short_name(p.name, p.tier) {
+            by_name.entry(short).or_default().push(i);
+        }
     }
     let (names, bearers): (Vec<&'static str>, Vec<Vec<usize>>) = by_name.into_iter().unzip();
     let automaton = AhoCorasickBuilder::new()
@@ -125,6 +130,88 @@ fn load() -> Gazetteer {
         bearers,
         automaton,
     }
+}
+
+/// The name a place goes by in running text besides its own: a province without its
+/// tier ("安徽", "黑龙江", "广西"); an autonomous prefecture, county or banner without its
+/// peoples and "自治" ("黔西南布依族苗族自治州" → "黔西南州"). Built once per such place
+/// (about 180) when the gazetteer loads, and kept for the program's life.
+fn short_name(name: &'static str, tier: Tier) -> Option<&'static str> {
+    if tier == Tier::Province {
+        let n = if name.starts_with("黑龙江") || name.starts_with("内蒙古") {
+            3
+        } else {
+            2
+        };
+        let end = name.char_indices().nth(n).map_or(name.len(), |(i, _)| i);
+        return (end < name.len()).then(|| &name[..end]);
+    }
+    const PEOPLES: &[&str] = &[
+        "蒙古族",
+        "回族",
+        "藏族",
+        "维吾尔族",
+        "苗族",
+        "彝族",
+        "壮族",
+        "布依族",
+        "朝鲜族",
+        "满族",
+        "侗族",
+        "瑶族",
+        "白族",
+        "土家族",
+        "哈尼族",
+        "哈萨克族",
+        "傣族",
+        "黎族",
+        "傈僳族",
+        "佤族",
+        "畲族",
+        "拉祜族",
+        "水族",
+        "东乡族",
+        "纳西族",
+        "景颇族",
+        "柯尔克孜族",
+        "土族",
+        "达斡尔族",
+        "仫佬族",
+        "羌族",
+        "布朗族",
+        "撒拉族",
+        "毛南族",
+        "仡佬族",
+        "锡伯族",
+        "阿昌族",
+        "普米族",
+        "塔吉克族",
+        "怒族",
+        "鄂温克族",
+        "保安族",
+        "裕固族",
+        "京族",
+        "独龙族",
+        "鄂伦春族",
+        "赫哲族",
+        "门巴族",
+        "珞巴族",
+        "基诺族",
+        "俄罗斯族",
+        "乌孜别克族",
+        "塔塔尔族",
+        "德昂族",
+        "各族",
+    ];
+    let (stem, tier) = [("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")]
+        .iter()
+        .find_map(|&(suffix, tier)| Some((name.strip_suffix(suffix)?, tier)))?;
+    let mut stem = stem;
+    while let Some(rest) = PEOPLES.iter().find_map(|p| stem.strip_suffix(p)) {
+        stem = rest;
+    }
+    (stem.chars().count() >= 2 && stem.len() < name.len())
+        .then(|| &*Box::leak(format!("{stem}{tier}").into_boxed_str()))
 }
 
 /// The gazetteer, built on first use.
@@ -252,5 +339,28 @@ mod tests {
             g.places[g.place_of("天津市科技局", &[]).unwrap()].level(),
             "province"
         );
+    }
+
+    #[test]
+    fn short_names_of_provinces_and_autonomous_places() {
+        let g = get();
+        let named = |text: &str| -> Vec<&str> {
+            g.find(text)
+                .iter()
+                .map(|f| g.places[f.candidates[0]].name)
+                .collect()
+        };
+        assert_eq!(named("黔西南州人民政府"), ["黔西南布依族苗族自治州"]);
+        assert_eq!(named("金平县司法局"), ["金平苗族瑶族傣族自治县"]);
+        assert_eq!(named("视察江西、考察黑龙江"), ["江西省", "黑龙江省"]);
+        // The full name still wins where it is written, and a city is not its province.
+        assert_eq!(named("吉林市"), ["吉林市"]);
+        assert_eq!(named("广西壮族自治区"), ["广西壮族自治区"]);
+        // A name that is only its people has no short form.
+        assert_eq!(short_name("鄂温克族自治旗", Tier::County), None);
+        assert_eq!(short_name("东乡族自治县", Tier::County), None);
+        let level = |s: &str| g.places[g.place_of(s, &[]).unwrap()].level();
+        assert_eq!(level("恩施州市场监督管理局"), "city");
+        assert_eq!(level("屏边县人民政府"), "county");
     }
 }

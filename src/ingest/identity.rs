@@ -677,9 +677,19 @@ fn self_reference(ev: &Evidence) -> Option<SelfRef> {
     {
         return Some(SelfRef::Township);
     }
+    // "县委、县政府坚持…" as the subject of the document's own sentences (not "在县委、县政府
+    // 领导下", which a department or township writes).
+    let leads = |w: char| {
+        head.match_indices(&format!("{w}委、{w}政府"))
+            .any(|(i, m)| {
+                let before = head[..i].chars().next_back();
+                let subject = before.is_none_or(|c| matches!(c, '，' | ',' | '。' | '年' | '\n'));
+                subject && !head[i + m.len()..].starts_with('的')
+            })
+    };
     ['县', '区', '市', '省']
         .into_iter()
-        .find(|w| says(&w.to_string(), &["我", "本"]))
+        .find(|&w| says(&w.to_string(), &["我", "本"]) || leads(w))
         .map(SelfRef::Government)
 }
 
@@ -814,7 +824,15 @@ fn named_self(r: SelfRef, ev: &Evidence) -> Option<String> {
                     .filter(|&(p, n)| n >= 2 && n * 2 > total && fits(p))
                     .map(|(p, _)| p)
             })?;
-            Some(format!("{}人民政府", g.places[p].name))
+            // As the text spells it ("金平县" for 金平苗族瑶族傣族自治县), with its tier
+            // ("安徽" is 安徽省).
+            let spelled = all
+                .iter()
+                .find(|f| f.candidates.contains(&p))
+                .map(|f| &text[f.start..f.end])
+                .filter(|s| s.ends_with(['县', '州', '旗', '区', '市', '省']))
+                .unwrap_or(g.places[p].name);
+            Some(format!("{spelled}人民政府"))
         }
     }
 }

@@ -867,10 +867,11 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
         .map(|m| m.text.as_str())
         .collect();
     let mut title: String = title_lines.concat();
-    // A site's column tag before the title ("【文字解读】《…》文件解读") is the site's.
+    // A site's column tag before the title ("【文字解读】《…》文件解读", "【省政府法治建设报告】")
+    // is the site's.
     if let Some(rest) = title.strip_prefix('【')
         && let Some(close) = rest.find('】')
-        && char_len(&rest[..close]) <= 6
+        && char_len(&rest[..close]) <= 12
         && char_len(&rest[close + '】'.len_utf8()..]) >= 6
     {
         title = rest[close + '】'.len_utf8()..].to_string();
