@@ -319,7 +319,10 @@ pub fn clean(text: &str) -> Cleaned {
                 blank_before = true;
                 continue;
             }
-            if !seen_prose && let Some(slot) = lone_label(&normalize_spaces(trimmed)) {
+            if !seen_prose
+                && trimmed.len() <= 32
+                && let Some(slot) = lone_label(&normalize_spaces(trimmed))
+            {
                 pending_label = Some(slot);
                 out.chrome(no, trimmed, true, trimmed, |_| None);
                 in_catalogue = true;

@@ -265,7 +265,7 @@ impl Gazetteer {
         v
     }
 
-    fn is_ancestor(&self, anc: usize, of: usize) -> bool {
+    pub fn is_ancestor(&self, anc: usize, of: usize) -> bool {
         let mut cur = self.places[of].parent;
         while let Some(p) = cur {
             if p == anc {

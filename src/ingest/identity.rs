@@ -513,6 +513,14 @@ pub fn resolve(ev: &Evidence) -> Identity {
             ..Default::default()
         };
     };
+    // A street's office as the document writes it ("草滩街道办事处"); a township's government
+    // is named like a county's (三都镇人民政府) whether or not the text writes it out.
+    if agency.ends_with("街道") && ev.full_text.contains(&format!("{agency}办事处")) {
+        agency.push_str("办事处");
+    }
+    if let Some(full) = with_parent_places(&agency, ev.full_text) {
+        agency = full;
+    }
     // The places named near the top settle ambiguous names (the start is enough).
     let lead: String = ev.preamble.unwrap_or("").chars().take(300).collect();
     let context = g.find(&format!("{} {lead}", ev.title));
@@ -887,6 +895,70 @@ fn level_from_self_reference(ev: &Evidence, selfref: Option<SelfRef>) -> Option<
             .any(|p| head.contains(&format!("{p}{w}")))
             .then_some(*level)
     })
+}
+
+/// The agency with the places above it that the text writes right before it: "天津市静海区"
+/// makes 静海区人民政府 天津市静海区人民政府, "慈溪市白沙路街道" makes 白沙路街道 慈溪市白沙路街道.
+/// As the document spells itself in full, up to a prefecture or a municipality (never a
+/// province), and only places that contain the agency's own.
+fn with_parent_places(agency: &str, text: &str) -> Option<String> {
+    let g = gazetteer::get();
+    let found = g.find(agency);
+    // The name to look for: the leading county-level place, or the township.
+    let (key, placed): (&str, &[usize]) = match found.first() {
+        Some(f) if f.start == 0 => {
+            if !f
+                .candidates
+                .iter()
+                .any(|&p| g.places[p].tier == Tier::County)
+            {
+                return None;
+            }
+            (&agency[..f.end], f.candidates)
+        }
+        Some(_) => return None,
+        None => {
+            let t = agency
+                .trim_end_matches("人民政府")
+                .trim_end_matches("办事处");
+            if !(t.ends_with(['镇', '乡']) || t.ends_with("街道")) || char_len(t) < 2 {
+                return None;
+            }
+            (t, &[])
+        }
+    };
+    let mut best = "";
+    for i in memchr::memmem::find_iter(text.as_bytes(), key.as_bytes()).take(64) {
+        let start = text[..i].char_indices().rev().nth(11).map_or(0, |(k, _)| k);
+        let window = &text[start..i];
+        let places = g.find(window);
+        // The places written one after another up to the name, nearest first.
+        let (mut from, mut below): (usize, Option<&[usize]>) = (window.len(), None);
+        for (n, f) in places.iter().rev().enumerate() {
+            if f.end != from || n == 2 {
+                break;
+            }
+            let fits = f.candidates.iter().any(|&p| {
+                let pl = &g.places[p];
+                let tier_ok = if placed.is_empty() && n == 0 {
+                    pl.tier == Tier::County
+                } else {
+                    pl.tier == Tier::Prefecture || pl.is_municipality()
+                };
+                let under: &[usize] = below.unwrap_or(placed);
+                tier_ok && (under.is_empty() || under.iter().any(|&c| g.is_ancestor(p, c)))
+            });
+            if !fits || (!placed.is_empty() && n == 1) {
+                break;
+            }
+            from = f.start;
+            below = Some(f.candidates);
+        }
+        if window.len() - from > best.len() {
+            best = &window[from..];
+        }
+    }
+    (!best.is_empty()).then(|| format!("{best}{agency}"))
 }
 
 /// "三都镇2025年法治政府建设…", "我镇…": a preamble that opens with a township's name.

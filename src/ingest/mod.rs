@@ -258,7 +258,7 @@ fn looks_like_heading_line(s: &str) -> bool {
 
 /// Display width of a line (CJK two cells, ASCII one).
 fn width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
+    text::display_width(s)
 }
 
 /// The fixed width a PDF extraction wrapped the text at, if it did: the most common

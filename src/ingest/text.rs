@@ -112,6 +112,35 @@ pub fn prefix(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// `unicode_width`'s width of `s`, by bytes for the characters a report is made of:
+/// printable ASCII (one cell), the CJK ideographs U+4E00–U+9FFF, CJK punctuation
+/// U+3001–U+3029 and the full-width forms U+FF01–U+FF5F (two), and the quotes, dashes
+/// and ellipsis U+2010–U+2027 (one). Any other character, which may combine with its
+/// neighbours, sends the whole line to `unicode_width`.
+pub fn display_width(s: &str) -> usize {
+    let b = s.as_bytes();
+    let (mut w, mut i) = (0, 0);
+    while i < b.len() {
+        let x = b[i];
+        let (y, z) = (
+            b.get(i + 1).copied().unwrap_or(0),
+            b.get(i + 2).copied().unwrap_or(0),
+        );
+        let cells = match x {
+            0x20..=0x7E => 1,
+            0xE5..=0xE9 => 2,
+            0xE4 if y >= 0xB8 => 2,
+            0xE3 if y == 0x80 && (0x81..=0xA9).contains(&z) => 2,
+            0xEF if (y == 0xBC && z >= 0x81) || (y == 0xBD && z <= 0x9F) => 2,
+            0xE2 if y == 0x80 && (0x90..=0xA7).contains(&z) => 1,
+            _ => return unicode_width::UnicodeWidthStr::width(s),
+        };
+        w += cells;
+        i += if x < 0x80 { 1 } else { 3 };
+    }
+    w
+}
+
 /// `s.split('\n')`, by a SIMD search for each line break.
 pub fn split_lines(s: &str) -> impl Iterator<Item = &str> {
     let mut rest = Some(s);
@@ -173,6 +202,19 @@ pub fn any_triple(b: &[u8], test: impl Fn(u8, u8, u8) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_width_is_unicode_width() {
+        use unicode_width::UnicodeWidthStr;
+        // Every character alone, between ideographs, and before a variation selector.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [format!("{c}"), format!("法{c}治"), format!("{c}\u{fe0f}")] {
+                assert_eq!(display_width(&s), s.width(), "{:04X}", c as u32);
+            }
+        }
+        let line = "2023年，我局（一）“放管服”改革——取得成效…Ａ１：ok";
+        assert_eq!(display_width(line), line.width());
+    }
 
     #[test]
     fn split_lines_is_split_on_line_breaks() {
