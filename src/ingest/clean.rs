@@ -235,6 +235,10 @@ pub fn clean(text: &str) -> Cleaned {
         && (memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1) * 400 < text.len();
     // A sharing site numbers its pages at their starts ("1、" "2、" …, often mid-word).
     let mut next_page = 1;
+    // Lines that open with "??" (full-width indentation a conversion could not encode),
+    // when several do: the marks are dropped.
+    let starts = memchr::memmem::find_iter(text.as_bytes(), "\n??").take(3).count();
+    let lost_indent = starts + usize::from(text.starts_with("??")) >= 3;
     for (i, whole) in super::text::split_lines(text).enumerate() {
         let no = i + 1;
         let whole = match runs
@@ -256,7 +260,14 @@ pub fn clean(text: &str) -> Cleaned {
             std::slice::from_ref(&whole)
         };
         for &raw in pieces {
-            let trimmed = raw.trim_matches(is_space);
+            let mut trimmed = raw.trim_matches(is_space);
+            // Indentation lost to a conversion that wrote "?" for each full-width space.
+            if lost_indent
+                && let Some(rest) = trimmed.strip_prefix("??")
+                && rest.chars().next().is_some_and(|c| !c.is_ascii())
+            {
+                trimmed = rest.trim_start_matches('?').trim_start_matches(is_space);
+            }
             // An empty piece of a split line is no blank line.
             if trimmed.is_empty() && pieces.len() > 1 {
                 continue;

@@ -163,8 +163,21 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     // Another kind of document is about a year only when its title says so (a 2024 work
     // plan); a year from its letter or its body is when it was written or a plan period.
     if report.meta.kind != "report" && report.meta.provenance.year != Some("title_line") {
-        report.meta.year = None;
-        report.meta.provenance.year = None;
+        // An untitled explainer is about the document its opening names
+        // ("《某县2024年法治政府建设工作要点》已制定发布……现作如下解读").
+        let explained = report
+            .preamble
+            .as_deref()
+            .filter(|_| report.meta.title.is_empty() || report.meta.title_derived)
+            .and_then(|p| p.split('。').next())
+            .filter(|s| s.contains("解读"))
+            .and_then(|s| {
+                let open = s.find('《')?;
+                let close = s[open..].find('》')? + open;
+                meta::first_year(&s[open..close])
+            });
+        report.meta.year = explained;
+        report.meta.provenance.year = explained.map(|_| "preamble");
     }
     if let Some(fold) = fold {
         fold.unfold_report(&mut report);
@@ -434,6 +447,14 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
         let title_half = meta::is_agency_name(t)
             && anchor == Some(i + 1)
             && blocks[i + 1].line == b.end_line + 1;
+        // Joint issuers over three lines: "中共某某工作委员会 / 某某办事处 / 关于…的报告".
+        let joint_half = t.starts_with("中共")
+            && meta::is_agency_name(t)
+            && anchor == Some(i + 2)
+            && meta::is_agency_name(&blocks[i + 1].text)
+            && blocks[i + 1].line == b.end_line + 1
+            && blocks[i + 2].line == blocks[i + 1].end_line + 1;
+        let title_half = title_half || joint_half;
         if (above_title || above_chrome) && !title_half {
             // A site's or agency's name up there is a letterhead.
             meta_lines.push(MetaLine {
