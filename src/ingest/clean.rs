@@ -237,7 +237,9 @@ pub fn clean(text: &str) -> Cleaned {
     let mut next_page = 1;
     // Lines that open with "??" (full-width indentation a conversion could not encode),
     // when several do: the marks are dropped.
-    let starts = memchr::memmem::find_iter(text.as_bytes(), "\n??").take(3).count();
+    let starts = memchr::memmem::find_iter(text.as_bytes(), "\n??")
+        .take(3)
+        .count();
     let lost_indent = starts + usize::from(text.starts_with("??")) >= 3;
     for (i, whole) in super::text::split_lines(text).enumerate() {
         let no = i + 1;
@@ -262,10 +264,7 @@ pub fn clean(text: &str) -> Cleaned {
         for &raw in pieces {
             let mut trimmed = raw.trim_matches(is_space);
             // Indentation lost to a conversion that wrote "?" for each full-width space.
-            if lost_indent
-                && let Some(rest) = trimmed.strip_prefix("??")
-                && rest.chars().next().is_some_and(|c| !c.is_ascii())
-            {
+            if lost_indent && let Some(rest) = trimmed.strip_prefix("??") {
                 trimmed = rest.trim_start_matches('?').trim_start_matches(is_space);
             }
             // An empty piece of a split line is no blank line.

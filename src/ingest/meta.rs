@@ -425,7 +425,9 @@ fn is_place(s: &str) -> bool {
         '将', '年', '月', '日', '向', '经', '据',
     ];
     let first = s.chars().next().unwrap_or(' ');
-    char_len(s) == 1 || !BAD_START.contains(&first)
+    // Nor a phrase that runs into one ("报告由市" of "报告由市司法局牵头起草").
+    let inside = s.contains(['由', '的', '在', '了', '据']) || s.contains("报告");
+    char_len(s) == 1 || !(BAD_START.contains(&first) || inside)
 }
 
 /// The place a document names most often with the given suffix ("枣庄市" for 市).

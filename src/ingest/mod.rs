@@ -165,17 +165,22 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     if report.meta.kind != "report" && report.meta.provenance.year != Some("title_line") {
         // An untitled explainer is about the document its opening names
         // ("《某县2024年法治政府建设工作要点》已制定发布……现作如下解读").
-        let explained = report
+        // It is titled after that document ("《…》解读"), not as a report of its own.
+        let cited = report
             .preamble
             .as_deref()
             .filter(|_| report.meta.title.is_empty() || report.meta.title_derived)
+            .filter(|p| p.split('。').take(2).any(|s| s.contains("解读")))
             .and_then(|p| p.split('。').next())
-            .filter(|s| s.contains("解读"))
             .and_then(|s| {
                 let open = s.find('《')?;
-                let close = s[open..].find('》')? + open;
-                meta::first_year(&s[open..close])
+                let close = s[open..].find('》')? + '》'.len_utf8() + open;
+                Some(s[open..close].to_string())
             });
+        let explained = cited.as_deref().and_then(meta::first_year);
+        if let Some(c) = cited {
+            report.meta.title = format!("{c}解读");
+        }
         report.meta.year = explained;
         report.meta.provenance.year = explained.map(|_| "preamble");
     }
@@ -323,6 +328,13 @@ fn can_join(cur: &Block, line: &Line, wrap: Option<usize>) -> bool {
         return false;
     }
     if is_addressee(&line.text) {
+        return false;
+    }
+    // A signature of joint issuers: an agency line, then another agency or the date.
+    if cur.last_phys().len() <= 90
+        && meta::is_agency_name(cur.last_phys())
+        && (meta::is_agency_name(&line.text) || meta::date_line(&line.text).is_some())
+    {
         return false;
     }
     // A line in another script (a Tibetan or Uyghur letterhead) is never half of a
