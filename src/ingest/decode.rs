@@ -167,20 +167,22 @@ fn decode_unlabelled<'a>(
     bytes: &'a [u8],
     warnings: &mut Vec<String>,
 ) -> Result<(std::borrow::Cow<'a, str>, &'static str), Skip> {
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return Ok((std::borrow::Cow::Borrowed(s), "UTF-8"));
     }
     if let Some(text) = mixed_utf8_gbk(bytes, warnings) {
         return Ok((std::borrow::Cow::Owned(text), "UTF-8+GBK"));
     }
     // Mostly-valid UTF-8 with a few damaged bytes: decode lossily rather than guess.
-    let mut invalid = 0usize;
+    // One pass, stopped as soon as too many bytes are invalid (a legacy encoding).
+    let (mut invalid, mut multibyte_utf8) = (0usize, false);
     for chunk in bytes.utf8_chunks() {
         invalid += chunk.invalid().len();
+        if invalid * 100 >= bytes.len() {
+            break;
+        }
+        multibyte_utf8 |= !chunk.valid().is_ascii();
     }
-    let multibyte_utf8 = bytes
-        .utf8_chunks()
-        .any(|c| c.valid().len() > c.valid().chars().count());
     if invalid * 100 < bytes.len() && multibyte_utf8 {
         warnings.push(format!(
             "{invalid} malformed UTF-8 byte{} replaced with U+FFFD",
@@ -308,6 +310,27 @@ pub fn sanitize(s: &str) -> (String, usize) {
     if is_clean(s) {
         return (s.to_string(), 0);
     }
+    // Windows line ends and nothing else to do (most files that are not clean): each CR
+    // (with the LF after it) becomes one LF, by a SIMD search for the CRs.
+    if is_clean_but_cr(s) {
+        let b = s.as_bytes();
+        let mut out = String::with_capacity(s.len());
+        let mut from = 0;
+        for at in memchr::memchr_iter(b'\r', b) {
+            if at < from {
+                continue;
+            }
+            out.push_str(&s[from..at]);
+            out.push('\n');
+            from = if b.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+        }
+        out.push_str(&s[from..]);
+        return (out, 0);
+    }
     let mut out = String::with_capacity(s.len());
     let mut removed = 0usize;
     let mut chars = s.chars().peekable();
@@ -346,18 +369,31 @@ pub fn sanitize(s: &str) -> (String, usize) {
 /// Nothing for [`sanitize`] to do: no control bytes, CR, C1 controls (U+0080–U+009F),
 /// U+2028/9, zero-width, bidi or BOM characters. A byte scan, several times faster than
 /// rebuilding the string.
+/// [`is_clean`] but for carriage returns.
+fn is_clean_but_cr(s: &str) -> bool {
+    !super::text::any_triple(s.as_bytes(), |x, y, z| {
+        ((x < 0x20) & (x != b'\n') & (x != b'\t') & (x != b'\r')) | unclean_above_ascii(x, y, z)
+    })
+}
+
+/// The characters above ASCII that [`sanitize`] removes or changes: C1 controls, zero
+/// width and bidi controls, line and paragraph separators, U+FEFF (and DEL).
+#[inline]
+fn unclean_above_ascii(x: u8, y: u8, z: u8) -> bool {
+    (x == 0x7F)
+        | ((x == 0xC2) & (y < 0xA0))
+        | ((x == 0xE2)
+            & (((y == 0x80) & ((z.wrapping_sub(0x8B) <= 2) | (z.wrapping_sub(0xA8) <= 6)))
+                | ((y == 0x81) & (z.wrapping_sub(0xA0) <= 0x0F))))
+        | ((x == 0xEF) & (y == 0xBB) & (z == 0xBF))
+}
+
 fn is_clean(s: &str) -> bool {
     // Controls but \n and \t; C1 controls (C2 80–C2 9F); zero-width (U+200B–D, U+2060),
     // separators (U+2028/9), bidi (U+202A–E, U+2066–9), where “ ” and — of the same block
     // are fine; U+FEFF. Branch-free, so the scan is vector code.
     !super::text::any_triple(s.as_bytes(), |x, y, z| {
-        ((x < 0x20) & (x != b'\n') & (x != b'\t'))
-            | (x == 0x7F)
-            | ((x == 0xC2) & (y < 0xA0))
-            | ((x == 0xE2)
-                & (((y == 0x80) & ((z.wrapping_sub(0x8B) <= 2) | (z.wrapping_sub(0xA8) <= 6)))
-                    | ((y == 0x81) & (z.wrapping_sub(0xA0) <= 0x0F))))
-            | ((x == 0xEF) & (y == 0xBB) & (z == 0xBF))
+        ((x < 0x20) & (x != b'\n') & (x != b'\t')) | unclean_above_ascii(x, y, z)
     })
 }
 
@@ -444,6 +480,34 @@ fn skip_string(chars: &mut Chars<'_>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ends_alone_take_the_fast_path_and_agree_with_the_slow_one() {
+        for s in [
+            "a\r\nb",
+            "一\r二\r\n\r\n三\r",
+            "\r",
+            "\r\n",
+            "x\r\r\ny",
+            "法治\r\n（一）\r\n",
+        ] {
+            let mut slow = String::new();
+            let mut chars = s.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '\r' {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    slow.push('\n');
+                } else {
+                    slow.push(c);
+                }
+            }
+            assert!(is_clean_but_cr(s) && !is_clean(s));
+            assert_eq!(sanitize(s), (slow, 0), "{s:?}");
+        }
+        assert!(!is_clean_but_cr("a\r\n\u{1b}[31m"));
+    }
 
     #[test]
     fn the_byte_scan_flags_exactly_what_sanitize_may_touch() {

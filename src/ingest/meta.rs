@@ -129,6 +129,15 @@ pub fn find_date(s: &str) -> Option<String> {
 
 /// A line that is only a date (a signature or publication date line).
 pub fn date_line(s: &str) -> Option<String> {
+    // A date is short and starts with its year's first digit (most lines are neither).
+    let first = s.trim_start().chars().next()?;
+    if s.len() > 96
+        || !(first.is_ascii_digit()
+            || ('０'..='９').contains(&first)
+            || "〇零一二两三四五六七八九".contains(first))
+    {
+        return None;
+    }
     let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
     let (iso, end) = date_at(&chars, 0)?;
     (end == chars.len()).then_some(iso)
