@@ -1050,6 +1050,9 @@ fn is_chrome(s: &str) -> bool {
         "当前位置",
         "所在的位置",
         "现在的位置",
+        "当前的位置",
+        "您的位置",
+        "您所在位置",
         "首页>",
         "首页》",
         "浏览次数",
@@ -1270,6 +1273,16 @@ fn is_url(s: &str) -> bool {
 /// A web page title ends with the site's name: "…年度报告_某某区人民政府门户网站".
 /// Returns the document part and the site suffix.
 fn split_site_suffix(s: &str) -> Option<(&str, &str)> {
+    // No separator (most lines), by one byte scan: _ | - ｜ －.
+    let sep = super::text::any_triple(s.as_bytes(), |x, y, z| {
+        (x == b'_')
+            | (x == b'|')
+            | (x == b'-')
+            | ((x == 0xEF) & (((y == 0xBD) & (z == 0x9C)) | ((y == 0xBC) & (z == 0x8D))))
+    });
+    if !sep {
+        return None;
+    }
     let i = s.rfind(['_', '|', '｜', '－', '-'])?;
     let sep_len = s[i..].chars().next()?.len_utf8();
     let (left, right) = (s[..i].trim_end(), s[i + sep_len..].trim_start());

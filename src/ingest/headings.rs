@@ -133,7 +133,7 @@ fn marker_span(s: &str) -> Option<(Style, u32, usize)> {
             if matches!(sep, '）' | ')') {
                 return Some((Style::ParenNum, n, digits_len + sep.len_utf8()));
             }
-            if !matches!(sep, '.' | '．' | '、') {
+            if !matches!(sep, '.' | '．' | '﹒' | '、') {
                 return None;
             }
             if after.next().is_some_and(|c| ascii_digit(c).is_some()) {
@@ -157,7 +157,7 @@ fn marker_span(s: &str) -> Option<(Style, u32, usize)> {
             if matches!(sep, '）' | ')') {
                 return Some((Style::ParenCn, n, len + sep.len_utf8()));
             }
-            if !matches!(sep, '、' | '．' | '.' | '，') {
+            if !matches!(sep, '、' | '．' | '﹒' | '.' | '，') {
                 return None;
             }
             // "三、四季度", "一、二月": a list of numbers, not a heading.

@@ -248,6 +248,13 @@ fn preamble_subject(p: &str) -> Option<String> {
     let first: String = first.chars().take(200).collect();
     let as_agency = |name: &str| -> Option<String> {
         let name = name.trim_end_matches(['的', '在']);
+        // One office with several names: "市数据局（市营商环境建设局、市行政审批局）".
+        let name = match name.strip_suffix([')', '）']) {
+            Some(inner) => inner
+                .rfind(['(', '（'])
+                .map_or(name, |open| name[..open].trim_end()),
+            None => name,
+        };
         if !plausible(name) || char_len(name) < 2 {
             return None;
         }
@@ -518,6 +525,13 @@ pub fn resolve(ev: &Evidence) -> Identity {
     if agency.ends_with("街道") && ev.full_text.contains(&format!("{agency}办事处")) {
         agency.push_str("办事处");
     }
+    // "湖南省政府" is the short name of 湖南省人民政府.
+    if let Some(place) = agency.strip_suffix("政府")
+        && !place.ends_with("人民")
+        && (g.lookup(place).is_some() || matches!(place, "省" | "市" | "县" | "区" | "州"))
+    {
+        agency = format!("{place}人民政府");
+    }
     if let Some(full) = with_parent_places(&agency, ev.full_text) {
         agency = full;
     }
@@ -697,7 +711,12 @@ fn self_reference(ev: &Evidence) -> Option<SelfRef> {
     };
     ['县', '区', '市', '省']
         .into_iter()
-        .find(|&w| says(&w.to_string(), &["我", "本"]) || leads(w))
+        .find(|&w| {
+            says(&w.to_string(), &["我", "本"])
+                || leads(w)
+                // "全市各级行政机关…": a government's report on its whole area.
+                || head.contains(&format!("全{w}各级行政机关"))
+        })
         .map(SelfRef::Government)
 }
 

@@ -909,6 +909,24 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
     {
         title = rest[close + '】'.len_utf8()..].to_string();
     }
+    // A site's banner run into the title ("某某之家—全网资源每日更新www.example.com湖北省…报告"):
+    // the title starts after the site's address.
+    if let Some(at) = [".com", ".cn", ".net", ".org"]
+        .iter()
+        .filter_map(|d| title.find(d).map(|i| i + d.len()))
+        .max()
+        && is_complete_title(&title[at..])
+    {
+        title = title[at..].to_string();
+    }
+    // A news headline: "…情况报告发布", "…报告全文".
+    for tail in ["发布", "公布", "出炉", "全文"] {
+        if let Some(t) = title.strip_suffix(tail)
+            && t.ends_with("报告")
+        {
+            title.truncate(t.len());
+        }
+    }
     // A page's date written after its title: "…情况报告 (2025-03-26)".
     let mut title_date = None;
     if let Some(open) = title.rfind(['(', '（'])
@@ -922,7 +940,16 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
         title.truncate(open);
         title.truncate(title.trim_end().len());
     }
-    // No title line, but the catalogue names the document.
+    // No title line, but the catalogue names the document, or an encyclopedia's lead
+    // sentence does ("《某某市人民政府2018年度…报告》是2019年…发布的通知。").
+    let lead_title = || {
+        let first = report.preamble.as_deref()?.lines().next()?;
+        let inner = first.strip_prefix('《')?;
+        let close = inner.find('》')?;
+        (inner[close + '》'.len_utf8()..].starts_with('是') && is_complete_title(&inner[..close]))
+            .then(|| inner[..close].to_string())
+    };
+    let chrome_title = chrome_title.or_else(|| title.is_empty().then(lead_title).flatten());
     let title_from_chrome = title.is_empty() && chrome_title.is_some();
     if title_from_chrome {
         title = chrome_title.unwrap_or_default();

@@ -31,11 +31,16 @@ pub fn is_continuing(c: char) -> bool {
 
 /// Sentence-internal punctuation: a line holding one is prose, not a bare heading.
 pub fn has_clause_punct(s: &str) -> bool {
-    s.chars().any(|c| {
-        matches!(
-            c,
-            '，' | ',' | '；' | ';' | '：' | ':' | '？' | '！' | '?' | '!'
-        )
+    // By bytes: ， ； ： ？ ！ are EF BC 8C/9B/9A/9F/81.
+    any_triple(s.as_bytes(), |x, y, z| {
+        (x == b',')
+            | (x == b';')
+            | (x == b':')
+            | (x == b'?')
+            | (x == b'!')
+            | ((x == 0xEF)
+                & (y == 0xBC)
+                & ((z == 0x8C) | (z == 0x9B) | (z == 0x9A) | (z == 0x9F) | (z == 0x81)))
     })
 }
 
@@ -202,6 +207,22 @@ pub fn any_triple(b: &[u8], test: impl Fn(u8, u8, u8) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clause_punctuation_by_bytes_is_by_characters() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let by_char = matches!(
+                c,
+                '，' | ',' | '；' | ';' | '：' | ':' | '？' | '！' | '?' | '!'
+            );
+            assert_eq!(
+                has_clause_punct(&format!("法{c}治")),
+                by_char,
+                "{:04X}",
+                c as u32
+            );
+        }
+    }
 
     #[test]
     fn display_width_is_unicode_width() {
