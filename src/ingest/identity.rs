@@ -303,6 +303,12 @@ fn subject_at(head: &str, as_agency: &dyn Fn(&str) -> Option<String>) -> Option<
     if head.starts_with('在') || head.starts_with('根') || head.starts_with('按') {
         return None;
     }
+    // "区政府坚持…": the government by its tier alone (the place is found later).
+    for tier in ["区政府", "县政府", "市政府", "州政府", "省政府"] {
+        if head.starts_with(tier) {
+            return as_agency(tier);
+        }
+    }
     let g = gazetteer::get();
     if let Some(a) = meta::agency_in_text(&head.chars().take(30).collect::<String>())
         && head.starts_with(&a)
@@ -537,7 +543,8 @@ pub fn resolve(ev: &Evidence) -> Identity {
     }
     // The places named near the top settle ambiguous names (the start is enough).
     let lead: String = ev.preamble.unwrap_or("").chars().take(300).collect();
-    let context = g.find(&format!("{} {lead}", ev.title));
+    let context_text = format!("{} {lead}", ev.title);
+    let context = g.find(&context_text);
     let mut found = g.find(&agency);
     // A place's tier typed twice ("元谋县县卫生健康局") is the place once.
     if let Some(f) = found.last()
@@ -557,6 +564,7 @@ pub fn resolve(ev: &Evidence) -> Identity {
             '省' => (&[Tier::Province], '省'.len_utf8()),
             '市' => (&[Tier::Prefecture, Tier::County], '市'.len_utf8()),
             '区' | '县' | '旗' => (&[Tier::County], lead.len_utf8()),
+            '州' | '盟' => (&[Tier::Prefecture], lead.len_utf8()),
             _ if agency.starts_with("自治区") => (&[Tier::Province], "自治区".len()),
             _ if agency.ends_with('厅') => (&[Tier::Province], 0),
             // A township is named as it signs itself ("黄桥镇人民政府").
@@ -564,18 +572,32 @@ pub fn resolve(ev: &Evidence) -> Identity {
             _ => (&[Tier::County, Tier::Prefecture, Tier::Province], 0),
         };
         // The title and lead first; the whole text only when they name no place.
-        let pick = dominant(&context, want)
-            .or_else(|| dominant(&g.find(prefix(ev.full_text, 24_000)), want));
+        let whole = prefix(ev.full_text, 24_000);
+        let (pick, spelled) = match dominant(&context, want) {
+            Some(p) => (Some(p), spelled_as(&context, &context_text, p)),
+            None => {
+                let found = g.find(whole);
+                let p = dominant(&found, want);
+                (p, p.and_then(|p| spelled_as(&found, whole, p)))
+            }
+        };
         if let Some(p) = pick {
             let place = &g.places[p];
             let fits = match lead {
                 '市' => place.name.ends_with('市'),
                 '区' => place.name.ends_with('区'),
                 '县' => place.name.ends_with('县'),
+                '州' => place.name.ends_with('州'),
+                '盟' => place.name.ends_with('盟'),
                 _ => true,
             };
             if fits {
-                agency = format!("{}{}", place.name, &agency[strip..]);
+                // As the text writes the place when that is a short name of the same
+                // tier ("红河州" for 红河哈尼族彝族自治州).
+                let name = spelled
+                    .filter(|s| lead != '省' && s.ends_with(lead))
+                    .unwrap_or(place.name);
+                agency = format!("{}{}", name, &agency[strip..]);
                 found = g.find(&agency);
                 level_src = "inferred";
             }
@@ -709,7 +731,7 @@ fn self_reference(ev: &Evidence) -> Option<SelfRef> {
                 subject && !head[i + m.len()..].starts_with('的')
             })
     };
-    ['县', '区', '市', '省']
+    ['县', '区', '市', '州', '盟', '省']
         .into_iter()
         .find(|&w| {
             says(&w.to_string(), &["我", "本"])
@@ -814,12 +836,13 @@ fn named_self(r: SelfRef, ev: &Evidence) -> Option<String> {
             let want: &[Tier] = match c {
                 '省' => &[Tier::Province],
                 '市' => &[Tier::Prefecture, Tier::County],
+                '州' | '盟' => &[Tier::Prefecture],
                 _ => &[Tier::County],
             };
             let fits = |p: usize| {
                 let place = &g.places[p];
                 match c {
-                    '县' | '区' => place.name.ends_with(c),
+                    '县' | '区' | '州' | '盟' => place.name.ends_with(c),
                     '市' => place.name.ends_with('市'),
                     _ => true,
                 }
@@ -874,7 +897,7 @@ fn level_from_self_reference(ev: &Evidence, selfref: Option<SelfRef>) -> Option<
     }
     let tier_level = |t: char| match t {
         '省' => "province",
-        '市' => "city",
+        '市' | '州' | '盟' => "city",
         '区' => "district",
         _ => "county",
     };
@@ -906,6 +929,8 @@ fn level_from_self_reference(ev: &Evidence, selfref: Option<SelfRef>) -> Option<
         ("县", "county"),
         ("区", "district"),
         ("市", "city"),
+        ("州", "city"),
+        ("盟", "city"),
         ("省", "province"),
     ];
     levels.iter().find_map(|(w, level)| {
@@ -914,6 +939,14 @@ fn level_from_self_reference(ev: &Evidence, selfref: Option<SelfRef>) -> Option<
             .any(|p| head.contains(&format!("{p}{w}")))
             .then_some(*level)
     })
+}
+
+/// How `text` writes place `p` (one of the places `found` in it).
+fn spelled_as<'t>(found: &[Found], text: &'t str, p: usize) -> Option<&'t str> {
+    found
+        .iter()
+        .find(|f| f.candidates.contains(&p))
+        .map(|f| &text[f.start..f.end])
 }
 
 /// The agency with the places above it that the text writes right before it: "天津市静海区"

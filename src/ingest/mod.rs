@@ -439,6 +439,14 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
             Some(MetaLineKind::Addressee)
         } else if is_foreign_line(t) {
             Some(MetaLineKind::ParallelTitle)
+        } else if meta::is_agency_name(t)
+            && !titles.is_empty()
+            && meta_lines
+                .last()
+                .is_some_and(|m| matches!(m.kind, MetaLineKind::Date | MetaLineKind::Issuer))
+        {
+            // A byline under the title and its date ("2023-01-03" / "某某区教育局").
+            Some(MetaLineKind::Issuer)
         } else {
             None
         };
@@ -953,6 +961,18 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
     let title_from_chrome = title.is_empty() && chrome_title.is_some();
     if title_from_chrome {
         title = chrome_title.unwrap_or_default();
+    }
+    // A document number run into the title ("[某政发〔2026〕7号]某某市人民政府关于…").
+    if let Some(n) = meta::find_doc_number(&title)
+        && let Some(at) = title.find(n.as_str())
+        && title[..at]
+            .trim_start_matches(['[', '【', '(', '（'])
+            .is_empty()
+    {
+        let rest = title[at + n.len()..].trim_start_matches([']', '】', ')', '）', ' ']);
+        if is_complete_title(rest) {
+            title = rest.to_string();
+        }
     }
     let doc_number = report
         .meta_lines
