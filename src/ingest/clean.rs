@@ -39,10 +39,14 @@ macro_rules! finder {
 /// A multi-pattern automaton (a DFA: these lists are small) over a constant list of
 /// words, built on first use.
 macro_rules! dfa {
-    ($words:expr) => {{
+    ($words:expr) => {
+        dfa!($words, aho_corasick::MatchKind::Standard)
+    };
+    ($words:expr, $kind:expr) => {{
         static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
         AC.get_or_init(|| {
             aho_corasick::AhoCorasick::builder()
+                .match_kind($kind)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build($words)
                 .expect("constant word lists are valid patterns")
@@ -174,14 +178,10 @@ fn slot(label: &str) -> Slot {
 /// "标 题 | 某某关于…|"), on the row with the spaces next to CJK text removed: each value
 /// runs to the next label. The first pair's start, too (0 when a label leads the row).
 fn catalogue_pairs(flat: &str) -> (Option<usize>, Vec<(Slot, &str)>) {
-    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let ac = AC.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(CATALOGUE_LABELS.iter().chain(CATALOGUE_MORE))
-            .expect("constant word lists are valid patterns")
-    });
+    let ac = dfa!(
+        CATALOGUE_LABELS.iter().chain(CATALOGUE_MORE),
+        aho_corasick::MatchKind::LeftmostLongest
+    );
     let found: Vec<aho_corasick::Match> = ac.find_iter(flat).collect();
     let pairs = found
         .iter()
@@ -309,12 +309,15 @@ pub fn clean(text: &str) -> Cleaned {
                 blank_before = true;
                 continue;
             }
-            let led = |t: &str| catalogue_pairs(&normalize_spaces(t)).0 == Some(0);
-            if (!seen_prose || cells)
-                && (is_catalogue(trimmed) || (in_catalogue && !seen_prose && led(trimmed)))
+            let candidate = !seen_prose || cells;
+            let known = candidate && is_catalogue(trimmed);
+            let flat_row = (known || (candidate && in_catalogue && !seen_prose))
+                .then(|| normalize_spaces(trimmed));
+            let row = flat_row.as_deref().map(catalogue_pairs);
+            if let Some((lead, pairs)) = row
+                && (known || lead == Some(0))
             {
-                let flat = normalize_spaces(trimmed);
-                let (_, pairs) = catalogue_pairs(&flat);
+                let flat = flat_row.as_deref().unwrap_or_default();
                 for &(slot, value) in &pairs {
                     out.catalogue_value(slot, value);
                 }
@@ -324,7 +327,7 @@ pub fn clean(text: &str) -> Cleaned {
                 if out.chrome_doc_number.is_none() {
                     out.chrome_doc_number = super::meta::find_doc_number(trimmed);
                 }
-                out.chrome(no, trimmed, !seen_prose, &flat, |_| None);
+                out.chrome(no, trimmed, !seen_prose, flat, |_| None);
                 in_catalogue = true;
                 blank_before = true;
                 continue;

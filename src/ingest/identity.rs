@@ -876,10 +876,7 @@ fn named_self(r: SelfRef, ev: &Evidence) -> Option<String> {
             })?;
             // As the text spells it ("金平县" for 金平苗族瑶族傣族自治县), with its tier
             // ("安徽" is 安徽省).
-            let spelled = all
-                .iter()
-                .find(|f| f.candidates.contains(&p))
-                .map(|f| &text[f.start..f.end])
+            let spelled = spelled_as(&all, text, p)
                 .filter(|s| s.ends_with(['县', '州', '旗', '区', '市', '省']))
                 .unwrap_or(g.places[p].name);
             Some(format!("{spelled}人民政府"))
