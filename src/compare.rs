@@ -20,13 +20,19 @@ pub fn label_of(r: &Report, id: SectionId) -> Option<Label> {
     None
 }
 
-/// The section of `r` carrying `label`: the shallowest, then the first.
+/// The section of `r` carrying `label`: the shallowest, then one whose heading names it,
+/// then the first.
 pub fn section_with(r: &Report, label: Label) -> Option<SectionId> {
     r.sections
         .iter()
         .enumerate()
         .filter(|(_, s)| s.labels.contains(&label))
-        .min_by_key(|(i, s)| (s.level, *i))
+        // A part its heading names before a thematic part that only belongs to it.
+        .min_by_key(|(i, s)| {
+            let named = s.parent.is_some()
+                || crate::align::top_parts(&s.title, r.meta.year).contains(&label);
+            (s.level, !named, *i)
+        })
         .map(|(i, _)| SectionId(i as u32))
 }
 
@@ -297,5 +303,29 @@ mod tests {
                 .unwrap()
                 .top
         );
+    }
+
+    #[test]
+    fn a_named_measures_part_is_followed_before_a_thematic_one() {
+        // Sample 003: an unnumbered thematic part (measures by TAXONOMY.md) comes before
+        // "二、推进法治政府建设情况"; the part its heading names is the one to show.
+        let c = crate::ingest::load_samples();
+        let r = c
+            .reports
+            .iter()
+            .find(|r| {
+                r.roots
+                    .iter()
+                    .any(|&id| r.section(id).title == "全面深化习近平法治思想学习宣传贯彻情况")
+            })
+            .expect("sample 003");
+        let thematic = r.roots[0];
+        assert!(
+            r.section(thematic)
+                .labels
+                .contains(&Label::MeasuresOutcomes)
+        );
+        let id = section_with(r, Label::MeasuresOutcomes).unwrap();
+        assert_eq!(r.section(id).title, "推进法治政府建设情况");
     }
 }

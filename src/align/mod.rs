@@ -23,7 +23,7 @@ pub fn strong_parts(title: &str) -> Vec<Label> {
 }
 
 /// Parts for a top-level heading, given the year the report covers.
-fn top_parts(title: &str, year: Option<u16>) -> Vec<Label> {
+pub fn top_parts(title: &str, year: Option<u16>) -> Vec<Label> {
     let s = score(title);
     let mut out: Vec<Label> = Vec::new();
     let next_year = year.map(|y| y + 1);
@@ -109,6 +109,23 @@ pub fn other_document_kind(title: &str) -> Option<&'static str> {
     }
 }
 
+/// Whether a heading names the leaders themselves (第一责任人, 主要负责人, 述法), not only
+/// a duty "履行…职责" that may be the whole government's.
+fn names_leaders(title: &str) -> bool {
+    [
+        "第一责任",
+        "责任人",
+        "负责人",
+        "负责同志",
+        "主要领导",
+        "述法",
+        "党政",
+        "主体责任",
+    ]
+    .iter()
+    .any(|w| title.contains(w))
+}
+
 /// Label every section of a report in place.
 pub fn label_report(report: &mut Report) {
     let year = report.meta.year;
@@ -122,13 +139,17 @@ pub fn label_report(report: &mut Report) {
     let has_measures = top.iter().any(|p| p.contains(&Label::MeasuresOutcomes));
     for (k, &r) in roots.iter().enumerate() {
         let mut l = top[k].clone();
+        let title = &report.section(r).title;
         if l.is_empty() {
-            // A thematic top-level heading belongs to the measures, unless the report
-            // has a measures part of its own; either way it carries its topic.
-            if !has_measures {
-                l.push(Label::MeasuresOutcomes);
-            }
+            // A thematic top-level heading belongs to the measures (TAXONOMY.md), also
+            // beside a measures part of the report's own ("一、深入学习贯彻习近平法治思想"
+            // before "二、推进法治政府建设情况"); it carries its topic too.
+            l.push(Label::MeasuresOutcomes);
             l.extend(topics(report, r));
+        } else if !has_measures && l == [Label::LeaderResponsibility] && !names_leaders(title) {
+            // "深入学习贯彻习近平法治思想，切实履行推进法治政府建设工作职责": the duty is
+            // the government's own, and with no measures part its work is told here too.
+            l.push(Label::MeasuresOutcomes);
         }
         labels[r.index()] = l;
     }

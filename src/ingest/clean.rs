@@ -423,6 +423,16 @@ pub fn clean(text: &str) -> Cleaned {
                 blank_before = true;
                 continue;
             }
+            // An encyclopedia's sentence about the document above it ("《某某…报告》是
+            // 2020年某某发布的报告。"): furniture, naming the document.
+            if !seen_prose && let Some(named) = encyclopedia_lead(&line) {
+                if out.chrome_title.is_none() {
+                    out.chrome_title = Some(named.to_string());
+                }
+                out.noise.push(trimmed.to_string());
+                blank_before = true;
+                continue;
+            }
             if short_enough_for_chrome(&line)
                 && let Some((doc, site)) = split_site_suffix(&line)
             {
@@ -1047,6 +1057,15 @@ fn is_sharing_sentence(s: &str) -> bool {
             .any(|w| s.contains(w))
 }
 
+/// The document an encyclopedia's lead sentence names: "《T》是2019年…发布的通知。" → T.
+fn encyclopedia_lead(s: &str) -> Option<&str> {
+    let inner = s.strip_prefix('《')?;
+    let close = inner.find('》')?;
+    let rest = &inner[close + '》'.len_utf8()..];
+    (s.len() <= 400 && rest.starts_with('是') && rest.ends_with('。') && holds!(rest, "发布"))
+        .then(|| &inner[..close])
+}
+
 /// Web page chrome: breadcrumbs, publication info, share/print/font widgets.
 fn is_chrome(s: &str) -> bool {
     const ANYWHERE: &[&str] = &[
@@ -1150,6 +1169,16 @@ fn is_chrome(s: &str) -> bool {
     }
     let any = dfa!(ANYWHERE);
     if any.is_match(s) || is_widget_line(s) || is_breadcrumb(s) || is_meta_pairs(s) {
+        return true;
+    }
+    // An encyclopedia's own headings and info box around the document ("基本介绍",
+    // "• 中文名：…", "• 发布单位：…").
+    let bare = s.trim_start_matches(['•', '·', '●', ' ', '\u{3000}']);
+    if matches!(bare, "基本介绍" | "基本信息" | "词条简介" | "内容简介")
+        || ["中文名：", "中文名:", "外文名：", "外文名:"]
+            .iter()
+            .any(|w| bare.starts_with(w))
+    {
         return true;
     }
     // A bare address, or a navigation bar: 首页 | 走进… | 政务公开 | …

@@ -526,10 +526,19 @@ pub fn resolve(ev: &Evidence) -> Identity {
             ..Default::default()
         };
     };
-    // A street's office as the document writes it ("草滩街道办事处"); a township's government
-    // is named like a county's (三都镇人民政府) whether or not the text writes it out.
+    // A street's office as the document writes it ("草滩街道办事处").
     if agency.ends_with("街道") && ev.full_text.contains(&format!("{agency}办事处")) {
         agency.push_str("办事处");
+    }
+    // A township that never writes out its government's name is named as it writes
+    // itself ("三都镇2025年…" is 三都镇's report; EXPORT.md: "as the document spells it").
+    if let Some(bare) = agency.strip_suffix("人民政府")
+        && bare.ends_with(['镇', '乡'])
+        && township_of(bare).is_some()
+        && !ev.full_text.contains(agency.as_str())
+        && !ev.full_text.contains(&format!("{bare}政府"))
+    {
+        agency.truncate(bare.len());
     }
     // "湖南省政府" is the short name of 湖南省人民政府.
     if let Some(place) = agency.strip_suffix("政府")

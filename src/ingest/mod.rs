@@ -949,15 +949,7 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
         title.truncate(title.trim_end().len());
     }
     // No title line, but the catalogue names the document, or an encyclopedia's lead
-    // sentence does ("《某某市人民政府2018年度…报告》是2019年…发布的通知。").
-    let lead_title = || {
-        let first = report.preamble.as_deref()?.lines().next()?;
-        let inner = first.strip_prefix('《')?;
-        let close = inner.find('》')?;
-        (inner[close + '》'.len_utf8()..].starts_with('是') && is_complete_title(&inner[..close]))
-            .then(|| inner[..close].to_string())
-    };
-    let chrome_title = chrome_title.or_else(|| title.is_empty().then(lead_title).flatten());
+    // sentence does ("《某某市人民政府2018年度…报告》是2019年…发布的通知。", clean.rs).
     let title_from_chrome = title.is_empty() && chrome_title.is_some();
     if title_from_chrome {
         title = chrome_title.unwrap_or_default();
