@@ -1057,6 +1057,16 @@ fn is_sharing_sentence(s: &str) -> bool {
             .any(|w| s.contains(w))
 }
 
+/// A news wire's dateline lead: "中新网3月29日电 据…消息，…" (the agency's "电" after a
+/// month and day within the first characters).
+fn is_wire_lead(s: &str) -> bool {
+    let head: String = s.chars().take(16).collect();
+    let Some(d) = head.find("日电") else {
+        return false;
+    };
+    head[..d].contains('月') && (s.contains("消息") || s.contains("发布"))
+}
+
 /// The document an encyclopedia's lead sentence names: "《T》是2019年…发布的通知。" → T.
 fn encyclopedia_lead(s: &str) -> Option<&str> {
     let inner = s.strip_prefix('《')?;
@@ -1081,6 +1091,7 @@ fn is_chrome(s: &str) -> bool {
         "阅读次数",
         "访问次数",
         "点击数：",
+        "点击数:",
         "点击率",
         "【关闭】",
         "[关闭]",
@@ -1138,7 +1149,7 @@ fn is_chrome(s: &str) -> bool {
         "相關詞條",
         "热门词条",
         "熱門詞條",
-        "聯絡我們",
+        "联络我们",
         "扫一扫下载",
         "下载APP",
         "APP下载",
@@ -1162,10 +1173,43 @@ fn is_chrome(s: &str) -> bool {
         "【字体",
         "分享：",
     ];
+    // A table's empty border cells from a page copy ("| ||||||||…") around its furniture.
+    let s = s.trim_matches(|c: char| c == '|' || c == ' ');
+    if s.is_empty() {
+        return true;
+    }
     // Chrome is short and is not a sentence (a sharing site's sentence about the document
     // is `is_sharing_sentence`).
     if s.len() > 240 || (s.ends_with('。') && s.len() > 90) {
         return false;
+    }
+    // A news wire's lead above the document it reprints ("中新网3月29日电 据司法部网站
+    // 消息，…发布…报告。具体报告如下："), and a reprint's source ("转自：司法部").
+    if is_wire_lead(s)
+        || ["转自:", "转自：", "转载自"]
+            .iter()
+            .any(|w| s.starts_with(w))
+    {
+        return true;
+    }
+    // An image's file name left where the picture stood ("图片1.png").
+    if s.len() <= 80
+        && !s.contains(' ')
+        && [
+            ".png", ".jpg", ".jpeg", ".gif", ".PNG", ".JPG", ".JPEG", ".GIF",
+        ]
+        .iter()
+        .any(|e| s.ends_with(e))
+    {
+        return true;
+    }
+    // A link under a label ("一图读懂：https://…").
+    if let Some(at) = s.find("http")
+        && char_len(&s[..at]) <= 12
+        && s[..at].trim_end().ends_with([':', '：'])
+        && is_url(&s[at..])
+    {
+        return true;
     }
     let any = dfa!(ANYWHERE);
     if any.is_match(s) || is_widget_line(s) || is_breadcrumb(s) || is_meta_pairs(s) {
