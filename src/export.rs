@@ -33,6 +33,8 @@ pub struct ReportJson<'a> {
     pub provenance: &'a crate::corpus::Provenance,
     /// report | info_disclosure | plan | other (schema 2).
     pub kind: &'a str,
+    /// txt | md | html (the formats work); the original file stays `path`.
+    pub format: &'a str,
     /// Publication source named by page chrome (added field).
     pub source: Option<&'a str>,
     pub preamble: Option<&'a str>,
@@ -85,6 +87,7 @@ pub fn report_json(r: &Report) -> ReportJson<'_> {
         region_chain: &m.region_chain,
         provenance: &m.provenance,
         kind: m.kind,
+        format: r.format,
         source: m.source.as_deref(),
         preamble: r.preamble.as_deref(),
         closing: r.closing.as_deref(),

@@ -99,6 +99,8 @@ pub struct Report {
     pub path: String,
     /// What the bytes were: "UTF-8", "GBK", "UTF-16LE", …
     pub encoding: &'static str,
+    /// What the file was: txt | md | html (EXPORT.md `format`).
+    pub format: &'static str,
     pub meta: ReportMeta,
     pub preamble: Option<String>,
     pub closing: Option<String>,

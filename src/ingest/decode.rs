@@ -10,6 +10,9 @@ pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
     pub warnings: Vec<String>,
+    /// What the file was: "txt" for text (the parser tells "md" by name and markup),
+    /// "html" for a web page.
+    pub format: &'static str,
 }
 
 /// Why a file was skipped.
@@ -62,6 +65,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, Skip> {
                 text: text.to_owned(),
                 encoding: "UTF-8",
                 warnings: Vec::new(),
+                format: "txt",
             })
         }
         _ => decode(&bytes),
@@ -143,10 +147,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
         text,
         encoding,
         warnings,
+        format: "txt",
     })
 }
 
-fn encoding_label(enc: &'static Encoding) -> &'static str {
+pub(crate) fn encoding_label(enc: &'static Encoding) -> &'static str {
     if enc == UTF_8 {
         "UTF-8"
     } else if enc == UTF_16LE {

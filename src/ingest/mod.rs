@@ -5,6 +5,7 @@ pub mod clean;
 pub mod decode;
 pub mod gazetteer;
 pub mod headings;
+pub mod html;
 pub mod identity;
 pub mod load;
 pub mod meta;
@@ -60,7 +61,12 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         text,
         encoding,
         warnings,
+        format,
     } = decoded;
+    let format = match format {
+        "txt" if is_markdown(path, &text) => "md",
+        f => f,
+    };
     // Pinyin printed after characters is the mirror's, not the report's.
     let text = script::strip_ruby(&text).unwrap_or(text);
     // A traditional-script page is parsed through its simplified fold.
@@ -109,6 +115,7 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     let mut report = Report {
         path: path.to_string(),
         encoding,
+        format,
         meta: ReportMeta::default(),
         preamble: None,
         closing: None,
@@ -190,14 +197,26 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     report
 }
 
-/// Decode and parse one file's bytes.
+/// Decode and parse one file's bytes (a web page by its markup, else text).
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
+    if html::is_html(bytes) {
+        return Ok(parse(path, html::extract(bytes)?));
+    }
     Ok(parse(path, decode(bytes)?))
 }
 
 /// [`parse_bytes`] for an owned buffer (no copy of clean UTF-8).
 pub fn parse_owned(path: &str, bytes: Vec<u8>) -> Result<Report, Skip> {
+    if html::is_html(&bytes) {
+        return Ok(parse(path, html::extract(&bytes)?));
+    }
     Ok(parse(path, decode::decode_owned(bytes)?))
+}
+
+/// Markdown: by its name (.md, .markdown), or text that opens with an ATX heading.
+fn is_markdown(path: &str, text: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown") || text.trim_start().starts_with("# ")
 }
 
 /// A PDF repeats the report's title at the top of every page: later lines identical to

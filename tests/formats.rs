@@ -1,0 +1,136 @@
+//! Reports in the formats they are published in, generated here from the five embedded
+//! samples: each must give the same outline and metadata as the sample's text.
+
+mod common;
+
+use baogao::ingest::{decode, parse_bytes, samples::SAMPLES};
+
+/// `s` as HTML text (the sample's own characters, escaped).
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A government site's page around a report's lines: navigation, breadcrumbs, the
+/// info-disclosure catalogue, share bar, related links, footer, scripts; the CMS's meta
+/// tags; the text as paragraphs (blank lines dropped, as a CMS does) inside the content
+/// block; encoded as GBK with a meta charset.
+fn gov_page(title: &str, date: &str, text: &str) -> Vec<u8> {
+    let mut p = String::new();
+    p.push_str("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\">\n<html><head>\n");
+    p.push_str("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">\n");
+    p.push_str(&format!(
+        "<title>{}_某某市人民政府门户网站</title>\n",
+        escape(title)
+    ));
+    p.push_str(&format!(
+        "<meta name=\"ArticleTitle\" content=\"{}\">\n",
+        escape(title).replace('"', "&quot;")
+    ));
+    p.push_str(&format!(
+        "<meta name=\"PubDate\" content=\"{date} 10:15\">\n"
+    ));
+    p.push_str("<style>.nav{color:red} /* 一、不是标题 */</style>\n");
+    p.push_str("<script>var t = '（一）不是标题';</script></head>\n<body>\n");
+    p.push_str("<div class=\"top\"><a href=\"/\">首页</a> | <a href=\"/zwgk\">政务公开</a> | <a href=\"/hd\">互动交流</a> | <a href=\"/fw\">办事服务</a> | <a href=\"/en\">English</a></div>\n");
+    p.push_str("<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/zwgk\">政务公开</a> &gt; <a>法治政府建设</a></div>\n");
+    p.push_str("<table class=\"xxgk\"><tr><td>索引号：</td><td>11371300MB28XXXX/2025-00012</td><td>主题分类：</td><td>综合政务</td></tr>");
+    p.push_str(
+        "<tr><td>有效性：</td><td>有效</td><td>公开方式：</td><td>主动公开</td></tr></table>\n",
+    );
+    p.push_str("<div class=\"article\"><div class=\"TRS_Editor\">\n");
+    for line in text.lines() {
+        let t = line.trim_end();
+        if t.trim().is_empty() {
+            continue;
+        }
+        p.push_str(&format!("<p>{}</p>\n", escape(t)));
+    }
+    p.push_str("</div></div>\n");
+    p.push_str("<div class=\"share\">分享到：<a>微信</a> <a>微博</a> 【<a>打印本页</a>】 【<a>关闭窗口</a>】</div>\n");
+    p.push_str("<div class=\"related\"><h3>相关链接</h3><ul><li><a href=\"/a\">某某区2024年法治政府建设情况报告</a></li><li><a href=\"/b\">某某县2024年度法治政府建设工作报告</a></li><li><a href=\"/c\">关于开展法治政府建设示范创建的通知</a></li></ul></div>\n");
+    p.push_str("<div class=\"foot\"><a>网站地图</a> | <a>联系我们</a><br>主办单位：某某市人民政府办公室 版权所有<br>网站标识码：3713000001 鲁ICP备05000000号</div>\n");
+    p.push_str("</body></html>\n");
+    let (bytes, _, _) = encoding_rs::GBK.encode(&p);
+    bytes.into_owned()
+}
+
+#[test]
+fn each_sample_as_a_gbk_government_page_reads_like_its_text() {
+    let mut failures = Vec::new();
+    for (name, bytes) in SAMPLES {
+        let path = format!("sample:{name}");
+        let txt = parse_bytes(&path, bytes).expect("sample");
+        let text = decode::decode(bytes).expect("sample text").text;
+        // The CMS stamps the page with the report's date, or a day of its own.
+        let date = txt.meta.date.as_deref().unwrap_or("2025-03-31");
+        let page = gov_page(&txt.meta.title, date, &text);
+        let html = parse_bytes(&format!("{name}.html"), &page).expect("page");
+        assert_eq!(html.format, "html");
+        assert_eq!(html.encoding, "GBK");
+        // Where the text has no date or title of its own, the page's PubDate and
+        // ArticleTitle are the document's.
+        let mut expected = common::digest(&txt, true);
+        if txt.meta.date.is_none() {
+            expected = expected.replace("date: -\n", "date: 2025-03-31\n");
+        }
+        if txt.meta.title_derived {
+            expected = expected.replace("title_derived: true\n", "title_derived: false\n");
+        }
+        let actual = common::digest(&html, true);
+        if expected != actual {
+            failures.push(format!("{name}:\n{}", common::diff(&expected, &actual)));
+        }
+        for leak in [
+            "首页",
+            "相关链接",
+            "网站地图",
+            "不是标题",
+            "分享到",
+            "索引号",
+        ] {
+            let shown: String = html
+                .sections
+                .iter()
+                .map(|s| format!("{}{}", s.title, s.text))
+                .collect();
+            if shown.contains(leak) {
+                failures.push(format!("{name}: {leak} shown in the text"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_folder_of_pages_and_text_exports_both_with_their_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let (name, bytes) = SAMPLES[0];
+    let text = decode::decode(bytes).unwrap().text;
+    std::fs::write(dir.path().join("a.txt"), bytes).unwrap();
+    // A page saved under a name that says nothing: read by its markup.
+    std::fs::write(
+        dir.path().join("b.htm"),
+        gov_page("某某报告", "2025-01-02", &text),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("c.html"), b"<html><body>").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["export", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let formats: Vec<&str> = doc["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["format"].as_str().unwrap())
+        .collect();
+    assert_eq!(formats, ["txt", "html"], "{name}");
+    // The empty page is reported, with its reason, and the rest loads.
+    let errors = doc["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0]["path"].as_str().unwrap().ends_with("c.html"));
+}
