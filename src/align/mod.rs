@@ -47,8 +47,9 @@ pub fn top_parts(title: &str, year: Option<u16>) -> Vec<Label> {
     }
     out.sort();
     out.dedup();
-    // 举措 / 情况 also appear in other parts' headings: measures only when nothing else fits.
-    if out.len() > 1 {
+    // 举措 / 情况 also appear in other parts' headings: measures only when nothing else
+    // fits, or when the heading names its outcomes too ("主要举措、成效和不足").
+    if out.len() > 1 && !title.contains("成效") {
         out.retain(|&l| l != Label::MeasuresOutcomes);
     }
     out

@@ -97,7 +97,16 @@ impl Cleaned {
         publisher: fn(&str) -> Option<String>,
     ) {
         if self.chrome_date.is_none() {
-            self.chrome_date = super::meta::find_date(flat);
+            // Dates typed with spaces inside ("2022- 02- 28") read without them.
+            self.chrome_date = super::meta::find_date(flat).or_else(|| {
+                has_space(flat)
+                    .then(|| {
+                        flat.chars()
+                            .filter(|c| !c.is_whitespace())
+                            .collect::<String>()
+                    })
+                    .and_then(|f| super::meta::find_date(&f))
+            });
         }
         if self.source.is_none() {
             self.source = publisher(flat);
@@ -434,7 +443,8 @@ pub fn clean(text: &str) -> Cleaned {
                 continue;
             }
             if short_enough_for_chrome(&line)
-                && let Some((doc, site)) = split_site_suffix(&line)
+                && let Some((doc, site)) =
+                    split_site_suffix(&line).or_else(|| split_site_prefix(&line))
             {
                 out.noise.push(site.to_string());
                 line = doc.to_string();
@@ -1368,6 +1378,20 @@ fn split_site_suffix(s: &str) -> Option<(&str, &str)> {
     let named_site = site.iter().any(|w| right.ends_with(w))
         || (left.ends_with("报告") && super::meta::is_agency_name(right));
     (!left.is_empty() && char_len(right) <= 24 && named_site).then_some((left, right))
+}
+
+/// A page title led by the site's agency: "长沙市司法局_关于长沙市2020年…的报告".
+/// Returns the document part and the site part.
+fn split_site_prefix(s: &str) -> Option<(&str, &str)> {
+    let i = s.find(['_', '|', '｜'])?;
+    let sep_len = s[i..].chars().next()?.len_utf8();
+    let (left, right) = (s[..i].trim_end(), s[i + sep_len..].trim_start());
+    (char_len(left) <= 24
+        && super::meta::is_agency_name(left)
+        && right.ends_with("报告")
+        && char_len(right) >= 8
+        && !right.contains(['_', '|', '｜']))
+    .then_some((right, left))
 }
 
 fn chrome_source(s: &str) -> Option<String> {

@@ -211,7 +211,24 @@ fn from_party_line(s: &str) -> Option<String> {
         .iter()
         .find_map(|w| t.strip_suffix(w))
         .unwrap_or(t);
-    (meta::is_agency_name(t) && plausible(t)).then(|| t.to_string())
+    // A place's party committee (中共长沙市委) is not a government agency: with a joint
+    // issuer the government line that follows names the author.
+    let committee = t.strip_suffix('委').is_some_and(|p| {
+        p.ends_with(['省', '市', '县', '区', '州', '旗', '盟']) || p.ends_with("自治区")
+    });
+    (!committee && meta::is_agency_name(t) && plausible(t)).then(|| t.to_string())
+}
+
+/// A joint issuer written as one name ("中共东昌区委东昌区人民政府", "中共某县委、某县人民
+/// 政府"): the government is the report's author.
+fn joint_government(a: &str) -> Option<&str> {
+    if !a.starts_with("中共") || !a.ends_with("人民政府") {
+        return None;
+    }
+    a.match_indices('委').find_map(|(i, _)| {
+        let rest = a[i + '委'.len_utf8()..].trim_start_matches(['、', ' ', '，']);
+        (rest.ends_with("人民政府") && char_len(rest) >= 5 && !rest.contains('委')).then_some(rest)
+    })
 }
 
 /// A national body that is the subject of `text`: named at the start of a clause and not
@@ -255,7 +272,9 @@ fn preamble_subject(p: &str) -> Option<String> {
                 .map_or(name, |open| name[..open].trim_end()),
             None => name,
         };
-        if !plausible(name) || char_len(name) < 2 {
+        // A tier word alone ("现将街道2025年…") names no one.
+        if !plausible(name) || char_len(name) < 2 || matches!(name, "街道" | "社区" | "乡镇")
+        {
             return None;
         }
         if meta::is_agency_name(name) {
@@ -482,8 +501,11 @@ pub fn resolve(ev: &Evidence) -> Identity {
         .or_else(|| ok(government_in_title(ev.title), "title_line"))
         .or_else(|| {
             ev.issuers.iter().find_map(|l| {
-                let a =
-                    from_party_line(l).or_else(|| meta::is_agency_name(l).then(|| l.to_string()));
+                let a = if l.starts_with("中共") {
+                    from_party_line(l)
+                } else {
+                    meta::is_agency_name(l).then(|| l.to_string())
+                };
                 ok(a, "party_line")
             })
         })
@@ -517,6 +539,10 @@ pub fn resolve(ev: &Evidence) -> Identity {
                 "body",
             )
         });
+    let chosen = chosen.map(|(a, src)| match joint_government(&a) {
+        Some(g) => (g.to_string(), src),
+        None => (a, src),
+    });
     let Some((mut agency, src)) = chosen else {
         // No name, but the document says what it is: "我镇…", "我县…", "某县2025年…".
         let level = level_from_self_reference(ev, selfref());

@@ -43,6 +43,15 @@ const DEPARTMENTS: &[&str] = &[
     "自然资源和规划局",
     "自然资源局",
     "生态环境局",
+    "生态环境厅",
+    "自然资源厅",
+    "农业农村厅",
+    "文化和旅游厅",
+    "水利厅",
+    "商务厅",
+    "审计厅",
+    "退役军人事务厅",
+    "林业和草原局",
     "农业农村局",
     "文化和旅游局",
     "文化广电旅游局",
@@ -146,8 +155,46 @@ pub fn date_line(s: &str) -> Option<String> {
         return None;
     }
     let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    let (iso, end) = date_at(&chars, 0)?;
-    (end == chars.len()).then_some(iso)
+    match date_at(&chars, 0) {
+        Some((iso, end)) if end == chars.len() || is_clock(&chars[end..]) => Some(iso),
+        // "2024-01-25 15:27": the time after the last space (the digits would run on).
+        _ => {
+            let t = s.trim_end();
+            let k = t.rfind(char::is_whitespace)?;
+            let clock: Vec<char> = t[k..].chars().filter(|c| !c.is_whitespace()).collect();
+            is_clock(&clock).then(|| date_line(&t[..k])).flatten()
+        }
+    }
+}
+
+/// A time of day after a date: "09:24", "9:24:05", "09时24分", "09时24分05秒".
+fn is_clock(c: &[char]) -> bool {
+    let digits = |from: usize| {
+        c[from.min(c.len())..]
+            .iter()
+            .take_while(|d| d.is_ascii_digit())
+            .count()
+    };
+    let h = digits(0);
+    if !(1..=2).contains(&h) {
+        return false;
+    }
+    let rest: String = c[h..].iter().collect();
+    let m = digits(h + 1);
+    match rest.chars().next() {
+        Some(':') if m == 2 => {
+            let after = h + 1 + m;
+            after == c.len() || (c[after] == ':' && digits(after + 1) == 2 && after + 3 == c.len())
+        }
+        Some('时') if (1..=2).contains(&m) && c.get(h + 1 + m) == Some(&'分') => {
+            let after = h + 2 + m;
+            after == c.len()
+                || (digits(after) >= 1
+                    && c.get(after + digits(after)) == Some(&'秒')
+                    && after + digits(after) + 1 == c.len())
+        }
+        _ => false,
+    }
 }
 
 fn date_at(chars: &[char], start: usize) -> Option<(String, usize)> {
@@ -442,7 +489,8 @@ fn is_place(s: &str) -> bool {
     ];
     let first = s.chars().next().unwrap_or(' ');
     // Nor a phrase that runs into one ("报告由市" of "报告由市司法局牵头起草").
-    let inside = s.contains(['由', '的', '在', '了', '据']) || s.contains("报告");
+    let inside =
+        s.contains(['由', '的', '在', '了', '据', '各', '委', '厅', '局']) || s.contains("报告");
     char_len(s) == 1 || !(BAD_START.contains(&first) || inside)
 }
 
@@ -608,6 +656,26 @@ pub fn bare_year(s: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_line_may_end_with_its_time_of_day() {
+        assert_eq!(
+            date_line("2023年03月30日 09时24分").as_deref(),
+            Some("2023-03-30")
+        );
+        assert_eq!(
+            date_line("2023年3月30日9时24分05秒").as_deref(),
+            Some("2023-03-30")
+        );
+        assert_eq!(date_line("2024-01-25 15:27").as_deref(), Some("2024-01-25"));
+        assert_eq!(
+            date_line("2024-01-25 15:27:09").as_deref(),
+            Some("2024-01-25")
+        );
+        assert_eq!(date_line("2024-01-25 15时"), None);
+        assert_eq!(date_line("2024-01-25 152"), None);
+        assert_eq!(date_line("2024年1月25日召开会议"), None);
+    }
 
     #[test]
     fn chinese_numeral_years() {

@@ -483,7 +483,9 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
         // page title usually stands above 发布时间/来源).
         let above_chrome = b.line < top_chrome && !names_document(t);
         // An agency line right above the title may be its first half ("某某局 / 2024年度…报告").
-        let title_half = meta::is_agency_name(t)
+        // Also a party group's name ("中共某某局党组 / 2022年度…报告").
+        let party_group = t.starts_with("中共") && (t.ends_with("党组") || t.ends_with("党委"));
+        let title_half = (meta::is_agency_name(t) || party_group)
             && anchor == Some(i + 1)
             && blocks[i + 1].line == b.end_line + 1;
         // Joint issuers over three lines: "中共某某工作委员会 / 某某办事处 / 关于…的报告".
