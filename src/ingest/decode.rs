@@ -134,6 +134,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
             return Err(Skip::Binary("mostly invalid or control bytes"));
         }
     }
+    finish(text, removed, encoding, warnings, "txt")
+}
+
+/// Sanitised text as a [`Decoded`]: the removed controls said, whitespace refused.
+pub(crate) fn finish(
+    text: String,
+    removed: usize,
+    encoding: &'static str,
+    mut warnings: Vec<String>,
+    format: &'static str,
+) -> Result<Decoded, Skip> {
     if removed > 0 {
         warnings.push(format!(
             "removed {removed} control character{} (escape sequences, BEL, backspace, …)",
@@ -147,7 +158,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
         text,
         encoding,
         warnings,
-        format: "txt",
+        format,
     })
 }
 

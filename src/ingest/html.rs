@@ -132,65 +132,50 @@ fn is_skipped(name: &str) -> bool {
 
 /// Elements that start a line of their own.
 fn is_block(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "nav"
-            | "aside"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "blockquote"
-            | "pre"
-            | "center"
-            | "form"
-            | "fieldset"
-            | "figure"
-            | "figcaption"
-            | "address"
-            | "hr"
-            | "body"
-            | "html"
-            | "caption"
-    )
+    is_heading(name)
+        || matches!(
+            name,
+            "p" | "div"
+                | "section"
+                | "article"
+                | "main"
+                | "header"
+                | "footer"
+                | "nav"
+                | "aside"
+                | "li"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "dt"
+                | "dd"
+                | "table"
+                | "thead"
+                | "tbody"
+                | "tfoot"
+                | "tr"
+                | "blockquote"
+                | "pre"
+                | "center"
+                | "form"
+                | "fieldset"
+                | "figure"
+                | "figcaption"
+                | "address"
+                | "hr"
+                | "body"
+                | "html"
+                | "caption"
+        )
 }
 
 /// Paragraph-like elements whose text is scored.
 fn is_paragraph(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "td"
-            | "pre"
-            | "li"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "div"
-            | "span"
-            | "font"
-    )
+    is_heading(name) || matches!(name, "p" | "td" | "pre" | "li" | "div" | "span" | "font")
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 /// Elements nested deeper than this are an attack or a broken page, not a report: the
@@ -309,18 +294,7 @@ pub fn extract(bytes: &[u8]) -> Result<Decoded, Skip> {
     }
     out.push_str(&content);
     let (text, removed) = super::decode::sanitize(&out);
-    if removed > 0 {
-        warnings.push(format!("{removed} control characters removed"));
-    }
-    if text.trim().is_empty() {
-        return Err(Skip::WhitespaceOnly);
-    }
-    Ok(Decoded {
-        text,
-        encoding,
-        warnings,
-        format: "html",
-    })
+    super::decode::finish(text, removed, encoding, warnings, "html")
 }
 
 /// Runs of whitespace as one space, trimmed (markup's own line breaks are not lines).

@@ -659,22 +659,17 @@ mod tests {
 
     #[test]
     fn a_date_line_may_end_with_its_time_of_day() {
-        assert_eq!(
-            date_line("2023年03月30日 09时24分").as_deref(),
-            Some("2023-03-30")
-        );
-        assert_eq!(
-            date_line("2023年3月30日9时24分05秒").as_deref(),
-            Some("2023-03-30")
-        );
-        assert_eq!(date_line("2024-01-25 15:27").as_deref(), Some("2024-01-25"));
-        assert_eq!(
-            date_line("2024-01-25 15:27:09").as_deref(),
-            Some("2024-01-25")
-        );
-        assert_eq!(date_line("2024-01-25 15时"), None);
-        assert_eq!(date_line("2024-01-25 152"), None);
-        assert_eq!(date_line("2024年1月25日召开会议"), None);
+        for (line, want) in [
+            ("2023年03月30日 09时24分", Some("2023-03-30")),
+            ("2023年3月30日9时24分05秒", Some("2023-03-30")),
+            ("2024-01-25 15:27", Some("2024-01-25")),
+            ("2024-01-25 15:27:09", Some("2024-01-25")),
+            ("2024-01-25 15时", None),
+            ("2024-01-25 152", None),
+            ("2024年1月25日召开会议", None),
+        ] {
+            assert_eq!(date_line(line).as_deref(), want, "{line}");
+        }
     }
 
     #[test]
