@@ -1070,7 +1070,8 @@ fn is_sharing_sentence(s: &str) -> bool {
 /// A news wire's dateline lead: "中新网3月29日电 据…消息，…" (the agency's "电" after a
 /// month and day within the first characters).
 fn is_wire_lead(s: &str) -> bool {
-    let head: String = s.chars().take(16).collect();
+    let end = s.char_indices().nth(16).map_or(s.len(), |(i, _)| i);
+    let head = &s[..end];
     let Some(d) = head.find("日电") else {
         return false;
     };
@@ -1195,7 +1196,7 @@ fn is_chrome(s: &str) -> bool {
     }
     // A news wire's lead above the document it reprints ("中新网3月29日电 据司法部网站
     // 消息，…发布…报告。具体报告如下："), and a reprint's source ("转自：司法部").
-    if is_wire_lead(s)
+    if (holds!(s, "日电") && is_wire_lead(s))
         || ["转自:", "转自：", "转载自"]
             .iter()
             .any(|w| s.starts_with(w))
