@@ -81,32 +81,30 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
-/// A page's bytes as text: BOM, the declaration, then UTF-8 if valid, then a guess.
-fn decode_page(bytes: &[u8], warnings: &mut Vec<String>) -> (String, &'static str) {
-    let (enc, body) = match Encoding::for_bom(bytes) {
-        Some((enc, n)) => (enc, &bytes[n..]),
-        None => {
-            let enc = declared_encoding(bytes).unwrap_or_else(|| {
-                if simdutf8::basic::from_utf8(bytes).is_ok() {
-                    encoding_rs::UTF_8
-                } else {
-                    let mut det =
-                        chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-                    det.feed(bytes, true);
-                    det.guess(Some(b"cn"), chardetng::Utf8Detection::Deny)
-                }
-            });
-            (enc, bytes)
-        }
+/// A page's bytes as text: its BOM first, then its own declaration; without either, as
+/// any text file is decoded (UTF-8, mixed lines, or a guess at a legacy encoding).
+fn decode_page(bytes: &[u8]) -> Result<(String, &'static str, Vec<String>), Skip> {
+    let declared = Encoding::for_bom(bytes)
+        .is_none()
+        .then(|| declared_encoding(bytes))
+        .flatten();
+    let Some(enc) = declared else {
+        let d = super::decode::decode(bytes)?;
+        return Ok((d.text, d.encoding, d.warnings));
     };
-    let (text, had_errors) = enc.decode_without_bom_handling(body);
+    let mut warnings = Vec::new();
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if had_errors {
         warnings.push(format!(
             "malformed {} bytes in the page were replaced with U+FFFD",
             enc.name()
         ));
     }
-    (text.into_owned(), super::decode::encoding_label(enc))
+    Ok((
+        text.into_owned(),
+        super::decode::encoding_label(enc),
+        warnings,
+    ))
 }
 
 /// Elements whose text is never the document's.
@@ -226,8 +224,7 @@ pub fn extract(bytes: &[u8]) -> Result<Decoded, Skip> {
     if nesting_estimate(bytes) > MAX_DEPTH {
         return Err(Skip::Binary("an HTML page nested over 2,048 elements deep"));
     }
-    let mut warnings = Vec::new();
-    let (source, encoding) = decode_page(bytes, &mut warnings);
+    let (source, encoding, warnings) = decode_page(bytes)?;
     let doc = Html::parse_document(&source);
     let mut out = String::new();
 
@@ -297,19 +294,20 @@ pub fn extract(bytes: &[u8]) -> Result<Decoded, Skip> {
     super::decode::finish(text, removed, encoding, warnings, "html")
 }
 
-/// Runs of whitespace as one space, trimmed (markup's own line breaks are not lines).
+/// Runs of whitespace as one space, trimmed (markup's own line breaks are not lines); a
+/// no-break space stays a space (pages indent paragraphs with them).
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
-        if c.is_ascii_whitespace() || c == '\u{a0}' {
+        if c.is_ascii_whitespace() {
             space = true;
         } else {
             if space && !out.is_empty() {
                 out.push(' ');
             }
             space = false;
-            out.push(c);
+            out.push(if c == '\u{a0}' { ' ' } else { c });
         }
     }
     out
@@ -439,23 +437,19 @@ fn lines_of(root: ElementRef, out: &mut String) {
     while let Some((n, entering)) = stack.pop() {
         match n.value() {
             Node::Text(t) if entering => {
-                let mut s = String::new();
-                let mut space = false;
-                for c in t.chars() {
-                    if c.is_ascii_whitespace() {
-                        space = true;
-                    } else {
-                        if space && !line.is_empty() && !s.ends_with(' ') {
-                            s.push(' ');
-                        }
-                        space = false;
-                        s.push(if c == '\u{a0}' { ' ' } else { c });
+                let words = collapse(t);
+                if !words.is_empty() {
+                    if t.starts_with(|c: char| c.is_ascii_whitespace())
+                        && !line.is_empty()
+                        && !line.ends_with(' ')
+                    {
+                        line.push(' ');
+                    }
+                    line.push_str(&words);
+                    if t.ends_with(|c: char| c.is_ascii_whitespace()) {
+                        line.push(' ');
                     }
                 }
-                if space && !s.is_empty() {
-                    s.push(' ');
-                }
-                line.push_str(&s);
             }
             Node::Element(el) => {
                 let name = el.name();
