@@ -1185,10 +1185,15 @@ fn is_chrome(s: &str) -> bool {
         "分享：",
     ];
     // A table's empty border cells from a page copy ("| ||||||||…") around its furniture.
-    let s = s.trim_matches(|c: char| c == '|' || c == ' ');
-    if s.is_empty() {
-        return true;
-    }
+    let s = if s.starts_with('|') || s.ends_with('|') {
+        let s = s.trim_matches(|c: char| c == '|' || c == ' ');
+        if s.is_empty() {
+            return true;
+        }
+        s
+    } else {
+        s
+    };
     // Chrome is short and is not a sentence (a sharing site's sentence about the document
     // is `is_sharing_sentence`).
     if s.len() > 240 || (s.ends_with('。') && s.len() > 90) {
@@ -1196,7 +1201,10 @@ fn is_chrome(s: &str) -> bool {
     }
     // A news wire's lead above the document it reprints ("中新网3月29日电 据司法部网站
     // 消息，…发布…报告。具体报告如下："), and a reprint's source ("转自：司法部").
-    if (holds!(s, "日电") && is_wire_lead(s))
+    if (finder!("日电")
+        .find(&s.as_bytes()[..s.len().min(48)])
+        .is_some()
+        && is_wire_lead(s))
         || ["转自:", "转自：", "转载自"]
             .iter()
             .any(|w| s.starts_with(w))
@@ -1205,6 +1213,7 @@ fn is_chrome(s: &str) -> bool {
     }
     // An image's file name left where the picture stood ("图片1.png").
     if s.len() <= 80
+        && s.as_bytes().last().is_some_and(|b| b"gGfF".contains(b))
         && !s.contains(' ')
         && [
             ".png", ".jpg", ".jpeg", ".gif", ".PNG", ".JPG", ".JPEG", ".GIF",
@@ -1215,7 +1224,8 @@ fn is_chrome(s: &str) -> bool {
         return true;
     }
     // A link under a label ("一图读懂：https://…").
-    if let Some(at) = s.find("http")
+    // (The label is short: the address starts within the line's first bytes.)
+    if let Some(at) = finder!("http").find(&s.as_bytes()[..s.len().min(48)])
         && char_len(&s[..at]) <= 12
         && s[..at].trim_end().ends_with([':', '：'])
         && is_url(&s[at..])
@@ -1384,6 +1394,10 @@ fn split_site_suffix(s: &str) -> Option<(&str, &str)> {
 /// A page title led by the site's agency: "长沙市司法局_关于长沙市2020年…的报告".
 /// Returns the document part and the site part.
 fn split_site_prefix(s: &str) -> Option<(&str, &str)> {
+    // A report's title ends the line (most lines end otherwise: one comparison).
+    if !s.ends_with("报告") {
+        return None;
+    }
     let i = s.find(['_', '|', '｜'])?;
     let sep_len = s[i..].chars().next()?.len_utf8();
     let (left, right) = (s[..i].trim_end(), s[i + sep_len..].trim_start());

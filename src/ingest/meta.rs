@@ -158,12 +158,13 @@ pub fn date_line(s: &str) -> Option<String> {
     match date_at(&chars, 0) {
         Some((iso, end)) if end == chars.len() || is_clock(&chars[end..]) => Some(iso),
         // "2024-01-25 15:27": the time after the last space (the digits would run on).
-        _ => {
+        _ if s.contains([':', '时']) => {
             let t = s.trim_end();
             let k = t.rfind(char::is_whitespace)?;
             let clock: Vec<char> = t[k..].chars().filter(|c| !c.is_whitespace()).collect();
             is_clock(&clock).then(|| date_line(&t[..k])).flatten()
         }
+        _ => None,
     }
 }
 
