@@ -22,13 +22,14 @@ pub fn report_outline(r: &Report) -> String {
     );
     let _ = writeln!(
         out,
-        "  agency {} · region {} · level {} · year {} · date {} · doc {} · {}",
+        "  agency {} · region {} · level {} · year {} · date {} · doc {} · {} · {}",
         opt(m.agency.as_deref()),
         opt(m.region.as_deref()),
         opt(m.level),
         m.year.map_or("—".into(), |y| y.to_string()),
         opt(m.date.as_deref()),
         opt(m.doc_number.as_deref()),
+        r.format,
         r.encoding
     );
     for &root in &r.roots {

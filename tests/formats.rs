@@ -129,8 +129,40 @@ fn a_folder_of_pages_and_text_exports_both_with_their_format() {
         .map(|r| r["format"].as_str().unwrap())
         .collect();
     assert_eq!(formats, ["txt", "html"], "{name}");
+    // `tree` says what each file was.
+    let tree = std::process::Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .arg("tree")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let tree = String::from_utf8_lossy(&tree.stdout);
+    assert_eq!(tree.matches("· txt · UTF-8").count(), 1, "{tree}");
+    assert_eq!(tree.matches("· html · GBK").count(), 1, "{tree}");
     // The empty page is reported, with its reason, and the rest loads.
     let errors = doc["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0]["path"].as_str().unwrap().ends_with("c.html"));
+}
+
+#[test]
+fn the_reader_says_a_page_was_html_in_its_list_and_viewer_header() {
+    use baogao::ui::app::App;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    let dir = tempfile::tempdir().unwrap();
+    let (_, bytes) = SAMPLES[1];
+    let text = decode::decode(bytes).unwrap().text;
+    let page = gov_page("某某报告", "2025-01-02", &text);
+    std::fs::write(dir.path().join("saved_page.htm"), page).unwrap();
+    let mut app = App::new(baogao::ingest::load_paths(&[dir.path()]));
+    let area = Rect::new(0, 0, 120, 40);
+    let mut frame = || {
+        let mut buf = Buffer::empty(area);
+        baogao::ui::render(area, &mut buf, &mut app, &baogao::ui::Theme::PLAIN);
+        common::buffer_text(&buf)
+    };
+    let first = frame();
+    // The list row ends with the format, and the viewer's header names it after the path.
+    assert!(first.contains("saved_page.htm · HTML"), "{first}");
+    assert_eq!(first.matches("HTML").count(), 2, "{first}");
 }

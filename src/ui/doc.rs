@@ -90,6 +90,10 @@ impl Doc {
         meta.extend(m.date.clone());
         meta.extend(m.doc_number.clone());
         meta.push(crate::safe::Safe::line(&r.path).into_string());
+        // A file that was not text says what it was (as the list does).
+        if !matches!(r.format, "txt" | "md") {
+            meta.push(r.format.to_ascii_uppercase());
+        }
         push(&mut p, meta.join(" · "), Kind::Meta, None);
         if let Some(pre) = &r.preamble {
             for para in pre.split('\n').filter(|s| !s.is_empty()) {

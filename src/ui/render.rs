@@ -335,7 +335,11 @@ fn draw_list(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             "other" => format!("〔其他文件〕{name}"),
             _ => name,
         };
-        let right = format!(" {year} {level}");
+        // A file that is not text says what it was (HTML, later Word and PDF).
+        let right = match rep.format {
+            "txt" | "md" => format!(" {year} {level}"),
+            f => format!(" {year} {level} {}", f.to_ascii_uppercase()),
+        };
         let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
         let y = inner.y + row as u16;
         let style = if i == app.list_sel {
