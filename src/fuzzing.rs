@@ -19,6 +19,20 @@ pub fn parse_case(data: &[u8]) {
     }
 }
 
+/// Any bytes after an HTML opening: the page path (charset prescan, html5ever, content
+/// scoring, lines) never panics or hangs, and no control character survives.
+pub fn html_case(data: &[u8]) {
+    let mut page = b"<!DOCTYPE html><html>".to_vec();
+    page.extend_from_slice(data);
+    if let Ok(r) = crate::ingest::parse_bytes("fuzz.html", &page) {
+        assert_eq!(r.format, "html");
+        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
+        }
+        assert!(!r.meta.title.chars().any(char::is_control));
+    }
+}
+
 /// Keys a reader uses: letters (the keymap's and typed text), digits, navigation,
 /// Chinese text for prompts, with and without Ctrl and Alt.
 pub fn key(b: u8) -> KeyEvent {

@@ -1,5 +1,5 @@
 //! Every input the fuzzers found a crash with (and a few seeds) is kept in
-//! tests/fuzz_regressions/{parse,pipeline}/ and replayed here through the fuzz targets'
+//! tests/fuzz_regressions/{parse,html,pipeline}/ and replayed here through the fuzz targets'
 //! own code (baogao::fuzzing).
 
 use std::path::Path;
@@ -27,6 +27,11 @@ fn replay(dir: &str, case: fn(&[u8])) -> usize {
 #[test]
 fn parse_cases_replay() {
     assert!(replay("parse", baogao::fuzzing::parse_case) > 0);
+}
+
+#[test]
+fn html_cases_replay() {
+    assert!(replay("html", baogao::fuzzing::html_case) > 0);
 }
 
 #[test]

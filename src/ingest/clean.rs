@@ -223,7 +223,13 @@ fn fits_slot(slot: Slot, value: &str) -> bool {
         && match slot {
             Slot::DocDate | Slot::PubDate => n <= 30 && super::meta::find_date(value).is_some(),
             Slot::Title => (6..=120).contains(&n),
-            Slot::DocNumber => n <= 30 && value.bytes().any(|b| b.is_ascii_digit()),
+            // A number, not the title under an empty 文号 row ("某局2025年度…报告").
+            Slot::DocNumber => {
+                n <= 30
+                    && value.bytes().any(|b| b.is_ascii_digit())
+                    && !value.ends_with("报告")
+                    && !value.contains("法治")
+            }
             Slot::Publisher => n <= 30,
             Slot::Other => n <= 20,
         }
@@ -1122,6 +1128,9 @@ fn is_chrome(s: &str) -> bool {
         "简体｜繁体",
         "繁體",
         "视力保护色",
+        "加大字体",
+        "缩小字体",
+        "取消收藏",
         "【收藏】",
         "加入收藏",
         "上一篇",

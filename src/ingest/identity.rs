@@ -193,6 +193,8 @@ fn plausible(a: &str) -> bool {
         "本",
         "我",
         "该",
+        "也是",
+        "是",
     ];
     char_len(a) >= 2
         && !BAD.iter().any(|b| a.starts_with(b))
@@ -439,9 +441,13 @@ fn township_of(rest: &str) -> Option<&str> {
             // 城乡, 城镇, 乡村 are words, not townships (住房和城乡建设局, 乡村振兴局).
             let before = rest[..i].chars().next_back();
             let after = rest[i + suffix.len()..].chars().next();
-            if before.is_none_or(|c| c == '城' || c == '和')
+            // A name that ends the agency is a township even after 和 (共和乡); inside a
+            // department's name 和 joins words (住房和城乡建设局).
+            let ends =
+                after.is_none() || suffix.ends_with("人民政府") || suffix.ends_with("办事处");
+            if before.is_none_or(|c| c == '城' || (c == '和' && !ends))
                 || after == Some('村')
-                || rest[..i].contains('和')
+                || (rest[..i].contains('和') && !ends)
                 || char_len(&rest[..i]) > 8
             {
                 continue;
@@ -604,6 +610,9 @@ pub fn resolve(ev: &Evidence) -> Identity {
             _ if agency.ends_with('厅') => (&[Tier::Province], 0),
             // A township is named as it signs itself ("黄桥镇人民政府").
             _ if township_of(&agency).is_some() => (&[], 0),
+            // A province's departments are 厅 or written with 省; a bare 局 is a city's or
+            // a county's.
+            _ if agency.ends_with('局') => (&[Tier::County, Tier::Prefecture], 0),
             _ => (&[Tier::County, Tier::Prefecture, Tier::Province], 0),
         };
         // The title and lead first; the whole text only when they name no place.
@@ -1047,22 +1056,25 @@ fn with_parent_places(agency: &str, text: &str) -> Option<String> {
 
 /// "三都镇2025年法治政府建设…", "我镇…": a preamble that opens with a township's name.
 fn township_subject(p: &str) -> Option<String> {
-    let head: String = p.chars().take(24).collect();
-    let head =
-        head.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '，' || c == ',');
-    for suffix in ["街道", "镇", "乡"] {
-        if let Some(i) = head.find(suffix) {
+    // The first sentences' subjects ("2024年是…之年。某某街道始终坚持…").
+    p.split('。').take(3).find_map(|sentence| {
+        let head: String = sentence.chars().take(24).collect();
+        let head = head
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '，' || c == ',');
+        ["街道", "镇", "乡"].iter().find_map(|suffix| {
+            let i = head.find(suffix)?;
             let name = &head[..i + suffix.len()];
-            if (2..=8).contains(&char_len(name)) && name.chars().all(is_cjk) && plausible(name) {
-                return Some(if suffix == "街道" {
-                    name.to_string()
-                } else {
-                    format!("{name}人民政府")
-                });
-            }
-        }
-    }
-    None
+            ((2..=8).contains(&char_len(name)) && name.chars().all(is_cjk) && plausible(name)).then(
+                || {
+                    if *suffix == "街道" {
+                        name.to_string()
+                    } else {
+                        format!("{name}人民政府")
+                    }
+                },
+            )
+        })
+    })
 }
 
 #[cfg(test)]

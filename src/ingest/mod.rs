@@ -518,9 +518,14 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
             // own) starts a run of its own.
             let after_complete = i > 0 && is_complete_title(&blocks[i - 1].text);
             match titles.last_mut() {
+                // A title line that ends on a joining word ("…建设情况暨") goes on after a
+                // blank line too ("2021年工作安排的报告").
                 Some(run)
                     if run.1 == i
-                        && !b.blank_before
+                        && (!b.blank_before
+                            || blocks[i - 1]
+                                .text
+                                .ends_with(['暨', '和', '及', '与', '的', '、']))
                         && !(after_complete && is_complete_title(t)) =>
                 {
                     run.1 = i + 1
