@@ -206,6 +206,14 @@ fn catalogue_pairs(flat: &str) -> (Option<usize>, Vec<(Slot, &str)>) {
     (found.first().map(|m| m.start()), pairs)
 }
 
+/// A row's last label with no value ("… 名称："): its value opens the next line.
+fn dangling(pairs: &[(Slot, &str)]) -> Option<Slot> {
+    match pairs.last() {
+        Some(&(slot, v)) if v.trim_matches(['-', ' ']).is_empty() => Some(slot),
+        _ => None,
+    }
+}
+
 /// A label alone on its line ("索引号", "成文日期："), its value on the next line.
 fn lone_label(flat: &str) -> Option<Slot> {
     let label = flat.trim_end_matches([':', '：']);
@@ -315,14 +323,26 @@ pub fn clean(text: &str) -> Cleaned {
             let cells = memchr::memchr2(b'|', b'\t', trimmed.as_bytes()).is_some();
             if let Some(slot) = pending_label.take()
                 && !seen_prose
-                && fits_slot(slot, trimmed)
             {
+                // The value may be followed by further pairs on its line ("双牌县教育局
+                // 发文日期：2025-02-25 - 名称：").
                 let flat = normalize_spaces(trimmed);
-                out.catalogue_value(slot, &flat);
-                out.chrome(no, trimmed, true, &flat, |_| None);
-                in_catalogue = true;
-                blank_before = true;
-                continue;
+                let (lead, pairs) = catalogue_pairs(&flat);
+                let value = flat[..lead.unwrap_or(flat.len())]
+                    .trim_end_matches(|c: char| is_space(c) || matches!(c, '-' | '|' | '｜'));
+                if !value.is_empty() && fits_slot(slot, value) {
+                    out.catalogue_value(slot, value);
+                    if lead.is_some() {
+                        for &(slot, value) in &pairs {
+                            out.catalogue_value(slot, value);
+                        }
+                        pending_label = dangling(&pairs);
+                    }
+                    out.chrome(no, trimmed, true, &flat, |_| None);
+                    in_catalogue = true;
+                    blank_before = true;
+                    continue;
+                }
             }
             let candidate = !seen_prose || cells;
             let known = candidate && is_catalogue(trimmed);
@@ -336,9 +356,7 @@ pub fn clean(text: &str) -> Cleaned {
                 for &(slot, value) in &pairs {
                     out.catalogue_value(slot, value);
                 }
-                if let [(slot, "")] = pairs[..] {
-                    pending_label = Some(slot);
-                }
+                pending_label = dangling(&pairs);
                 if out.chrome_doc_number.is_none() {
                     out.chrome_doc_number = super::meta::find_doc_number(trimmed);
                 }

@@ -110,7 +110,11 @@ const KINDS: &[(&str, &str)] = &[
     ("住建局", "住建"),
     ("人力资源和社会保障局", "人社"),
     ("人力资源和社会保障厅", "人社"),
+    ("人力资源社会保障局", "人社"),
+    ("人力资源社会保障厅", "人社"),
+    ("人力资源保障局", "人社"),
     ("人社局", "人社"),
+    ("人社厅", "人社"),
     ("发展和改革委员会", "发改"),
     ("发展改革委", "发改"),
     ("发改委", "发改"),
@@ -199,6 +203,9 @@ fn plausible(a: &str) -> bool {
     char_len(a) >= 2
         && !BAD.iter().any(|b| a.starts_with(b))
         && !a.contains("依法治")
+        // "现就我镇…": the document speaking of itself names no one.
+        && !a.contains('我')
+        && !a.starts_with("现就")
         && a.chars()
             .all(|c| is_cjk(c) || matches!(c, '（' | '）' | '(' | ')'))
 }
@@ -549,7 +556,7 @@ pub fn resolve(ev: &Evidence) -> Identity {
         Some(g) => (g.to_string(), src),
         None => (a, src),
     });
-    let Some((mut agency, src)) = chosen else {
+    let Some((agency, src)) = chosen else {
         // No name, but the document says what it is: "我镇…", "我县…", "某县2025年…".
         let level = level_from_self_reference(ev, selfref());
         return Identity {
@@ -558,6 +565,38 @@ pub fn resolve(ev: &Evidence) -> Identity {
             ..Default::default()
         };
     };
+    let id = identify(agency, src, ev);
+    // The same agency spelled out in full elsewhere ("宁夏司法厅" in the title, "来源：宁夏
+    // 回族自治区司法厅"; "市人力资源社会保障局…" over "上海市人力资源和社会保障局（以下称
+    // 市人社局）"): the document's own fullest spelling.
+    let spelled = id.agency.as_deref().unwrap_or("");
+    let fuller = [
+        ev.chrome_source
+            .filter(|a| meta::is_agency_name(a))
+            .map(str::to_string)
+            .map(|a| (a, "chrome")),
+        (src != "preamble")
+            .then(|| preamble.and_then(preamble_subject))
+            .flatten()
+            .map(|a| (a, "preamble")),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|(a, _)| {
+        char_len(a) > char_len(spelled)
+            && plausible(a)
+            && !addressed(a)
+            && g.find(a).first().is_some_and(|f| f.start == 0)
+    })
+    .map(|(a, src)| identify(a, src, ev))
+    .find(|alt| alt.agency_key.is_some() && alt.agency_key == id.agency_key);
+    fuller.unwrap_or(id)
+}
+
+/// The identity of a chosen agency name: completed with its places, its region, level and
+/// key.
+fn identify(mut agency: String, src: Source, ev: &Evidence) -> Identity {
+    let g = gazetteer::get();
     // A street's office as the document writes it ("草滩街道办事处").
     if agency.ends_with("街道") && ev.full_text.contains(&format!("{agency}办事处")) {
         agency.push_str("办事处");
@@ -581,6 +620,22 @@ pub fn resolve(ev: &Evidence) -> Identity {
     }
     if let Some(full) = with_parent_places(&agency, ev.full_text) {
         agency = full;
+    }
+    // A township that writes no place above it, reporting to its county ("慈溪市委、市政府：")
+    // is that county's.
+    if township_of(&agency).is_some()
+        && g.find(&agency).is_empty()
+        && let Some(county) = ev.addressees.iter().find_map(|a| {
+            let f = g.find(a);
+            let f = f.first().filter(|f| f.start == 0)?;
+            let county = f
+                .candidates
+                .iter()
+                .any(|&p| g.places[p].tier == Tier::County);
+            (county && a[f.end..].starts_with('委')).then(|| a[..f.end].to_string())
+        })
+    {
+        agency.insert_str(0, &county);
     }
     // The places named near the top settle ambiguous names (the start is enough).
     let lead: String = ev.preamble.unwrap_or("").chars().take(300).collect();
@@ -642,10 +697,24 @@ pub fn resolve(ev: &Evidence) -> Identity {
                     .filter(|s| lead != '省' && s.ends_with(lead))
                     .unwrap_or(place.name);
                 agency = format!("{}{}", name, &agency[strip..]);
+                if let Some(full) = with_parent_places(&agency, ev.full_text) {
+                    agency = full;
+                }
                 found = g.find(&agency);
                 level_src = "inferred";
             }
         }
+    }
+    // A tier and a government with no name ("镇人民政府", "市人民政府") names no one (no place completed it); the
+    // level it says is kept.
+    if let Some(tier) = agency.strip_suffix("人民政府")
+        && matches!(tier, "省" | "市" | "县" | "区" | "镇" | "乡" | "州" | "旗")
+    {
+        return Identity {
+            level: prefix_level(&agency),
+            level_src: prefix_level(&agency).map(|_| "inferred"),
+            ..Default::default()
+        };
     }
     let mut id = Identity {
         agency_src: Some(src),
@@ -716,6 +785,8 @@ fn prefix_level(a: &str) -> Option<&'static str> {
         '市' => "city",
         '区' => "district",
         '县' | '旗' => "county",
+        '镇' | '乡' => "township",
+        _ if a.starts_with("街道") => "township",
         _ if a.starts_with("自治区") => "province",
         _ if a.ends_with('厅') => "province",
         _ => return meta::level_of(a, meta::region_of(a).as_deref()),

@@ -703,7 +703,8 @@ fn is_addressee(s: &str) -> bool {
         "办", "委", "政府", "局", "厅", "领导", "部", "院", "会", "室", "单位",
     ];
     let body = |n: &str| BODIES.iter().any(|w| n.contains(w));
-    if name.contains('。') || char_len(name) > 100 {
+    // A document's title cut at a catalogue label ("某局2024年度…报告 - 文号：").
+    if name.contains('。') || name.contains("报告") || char_len(name) > 100 {
         return false;
     }
     if !has_clause_punct(name) {
