@@ -862,6 +862,11 @@ fn is_catalogue(s: &str) -> bool {
         || holds!(s, "：")
         || holds!(s, "】")
         || (s.len() <= 120 && b.iter().any(u8::is_ascii_digit));
+    // A form's label typed with spaces inside ("标      题 某某关于…的报告"): no word is
+    // written so, it is the catalogue's own layout.
+    if spaced_label(s) {
+        return true;
+    }
     if !meets {
         return false;
     }
@@ -903,6 +908,25 @@ fn is_catalogue(s: &str) -> bool {
     });
     // "名称：…" with another label, or alone on a short line that is no sentence.
     starts && (strong >= 1 || weak >= 2 || (char_len(flat) <= 80 && !flat.contains('。')))
+}
+
+/// A two-character catalogue label at the line's start with spaces between its characters
+/// and a value after it ("标      题 …", "名  称 …").
+fn spaced_label(s: &str) -> bool {
+    let mut chars = s.chars();
+    let (Some(a), Some(gap)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    if !is_space(gap) {
+        return false;
+    }
+    let rest = chars.as_str().trim_start_matches(is_space);
+    let Some(b) = rest.chars().next() else {
+        return false;
+    };
+    let value = rest[b.len_utf8()..].trim_start_matches(is_space);
+    let label: String = [a, b].iter().collect();
+    CATALOGUE_LABELS.contains(&label.as_str()) && !value.is_empty() && char_len(value) <= 120
 }
 
 /// A page of a sharing site's copy that starts with its page number ("2、…"), the next one
@@ -1093,7 +1117,7 @@ fn is_sharing_sentence(s: &str) -> bool {
 
 /// A news wire's dateline lead: "中新网3月29日电 据…消息，…" (the agency's "电" after a
 /// month and day within the first characters).
-fn is_wire_lead(s: &str) -> bool {
+pub(crate) fn is_wire_lead(s: &str) -> bool {
     let end = s.char_indices().nth(16).map_or(s.len(), |(i, _)| i);
     let head = &s[..end];
     let Some(d) = head.find("日电") else {
@@ -1529,6 +1553,22 @@ mod tests {
         assert_eq!(
             strip_markdown("**一、标题**"),
             ("一、标题".into(), Md::Bold)
+        );
+    }
+
+    #[test]
+    fn a_title_row_with_a_spaced_label_is_catalogue() {
+        let line = "标      题 西藏自治区人民政府关于2017年度全区法治政府建设情况的报告";
+        assert!(spaced_label(line));
+        assert!(is_catalogue(line));
+        let c = clean(&format!(
+            "{line}\n2017年，在自治区党委、政府的坚强领导下，扎实推进法治政府建设。\n"
+        ));
+        assert_eq!(
+            c.chrome_title.as_deref(),
+            Some("西藏自治区人民政府关于2017年度全区法治政府建设情况的报告"),
+            "{:?}",
+            c.noise
         );
     }
 }

@@ -337,6 +337,18 @@ fn subject_at(head: &str, as_agency: &dyn Fn(&str) -> Option<String>) -> Option<
             return as_agency(tier);
         }
     }
+    // "全省法治政府建设工作坚持…": a government reporting on its whole area.
+    for (whole, tier) in [
+        ("全省法治", "省政府"),
+        ("全市法治", "市政府"),
+        ("全县法治", "县政府"),
+        ("全区法治", "区政府"),
+        ("全州法治", "州政府"),
+    ] {
+        if head.starts_with(whole) {
+            return as_agency(tier);
+        }
+    }
     let g = gazetteer::get();
     if let Some(a) = meta::agency_in_text(&head.chars().take(30).collect::<String>())
         && head.starts_with(&a)
@@ -395,6 +407,9 @@ fn government_in_title(title: &str) -> Option<String> {
         .trim_end_matches("关于")
         .trim_end_matches('的');
     if head.is_empty() || !head.chars().all(is_cjk) || char_len(head) > 20 {
+        return None;
+    }
+    if towns_in_general(head) {
         return None;
     }
     // A township, a street, or a place the gazetteer knows, taking the whole head.
@@ -607,7 +622,6 @@ fn identify(mut agency: String, src: Source, ev: &Evidence) -> Identity {
         && bare.ends_with(['镇', '乡'])
         && township_of(bare).is_some()
         && !ev.full_text.contains(agency.as_str())
-        && !ev.full_text.contains(&format!("{bare}政府"))
     {
         agency.truncate(bare.len());
     }
@@ -1125,25 +1139,41 @@ fn with_parent_places(agency: &str, text: &str) -> Option<String> {
     (!best.is_empty()).then(|| format!("{best}{agency}"))
 }
 
+/// "2023年度乡镇法治政府建设…", "各镇街": towns in general, no one's name.
+fn towns_in_general(name: &str) -> bool {
+    ["乡镇", "镇街", "街镇", "城镇", "村镇"]
+        .iter()
+        .any(|w| name.ends_with(w))
+}
+
 /// "三都镇2025年法治政府建设…", "我镇…": a preamble that opens with a township's name.
 fn township_subject(p: &str) -> Option<String> {
     // The first sentences' subjects ("2024年是…之年。某某街道始终坚持…").
     p.split('。').take(3).find_map(|sentence| {
         let head: String = sentence.chars().take(24).collect();
         let head = head
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '，' || c == ',');
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches("年度")
+            .trim_start_matches(['年', '，', ',']);
         ["街道", "镇", "乡"].iter().find_map(|suffix| {
             let i = head.find(suffix)?;
             let name = &head[..i + suffix.len()];
-            ((2..=8).contains(&char_len(name)) && name.chars().all(is_cjk) && plausible(name)).then(
-                || {
-                    if *suffix == "街道" {
-                        name.to_string()
-                    } else {
-                        format!("{name}人民政府")
-                    }
-                },
-            )
+            let name = if *suffix == "乡" && head[i..].starts_with("乡镇") {
+                &head[..i + "乡镇".len()]
+            } else {
+                name
+            };
+            ((2..=8).contains(&char_len(name))
+                && name.chars().all(is_cjk)
+                && plausible(name)
+                && !towns_in_general(name))
+            .then(|| {
+                if *suffix == "街道" {
+                    name.to_string()
+                } else {
+                    format!("{name}人民政府")
+                }
+            })
         })
     })
 }

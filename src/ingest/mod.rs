@@ -184,9 +184,51 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
                 let close = s[open..].find('》')? + '》'.len_utf8() + open;
                 Some(s[open..close].to_string())
             });
-        let explained = cited.as_deref().and_then(meta::first_year);
+        // A wire's news item is about the report it announces ("3月17日，2025年山西省法治
+        // 政府建设情况报告发布。"): its year, and its author where the item names no one.
+        let announced = announced_report(report.preamble.as_deref());
+        if let Some(named) = &announced
+            && report.meta.agency.is_none()
+        {
+            let id = identity::resolve(&identity::Evidence {
+                title: named,
+                issuers: &[],
+                signature: &[],
+                addressees: &[],
+                preamble: None,
+                body: &[],
+                chrome_source: None,
+                full_text: named,
+            });
+            let m = &mut report.meta;
+            if id.agency.is_some() {
+                (m.agency, m.region, m.level, m.agency_key, m.region_chain) = (
+                    id.agency,
+                    id.region,
+                    id.level,
+                    id.agency_key,
+                    id.region_chain,
+                );
+                m.provenance.agency = Some("preamble");
+                m.provenance.level = id.level_src;
+            }
+        }
+        let explained = cited
+            .as_deref()
+            .and_then(meta::first_year)
+            .or_else(|| announced.as_deref().and_then(meta::first_year));
         if let Some(c) = cited {
             report.meta.title = format!("{c}解读");
+        } else if report.meta.title_derived {
+            // Not "…法治政府建设情况报告" composed from an agency and a year: the report a
+            // news item announces, else the file's name.
+            report.meta.title = match &announced {
+                Some(n) => format!("《{n}》发布"),
+                None => {
+                    report.meta.provenance.title = Some("file_name");
+                    file_name_title(&report.path)
+                }
+            };
         }
         report.meta.year = explained;
         report.meta.provenance.year = explained.map(|_| "preamble");
@@ -1131,17 +1173,7 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
             (Some(a), Some(y)) => format!("{a}{y}年度法治政府建设情况报告"),
             (Some(a), None) => format!("{a}法治政府建设情况报告"),
             (None, Some(y)) => format!("{y}年度法治政府建设情况报告"),
-            (None, None) => {
-                let stem = report
-                    .path
-                    .rsplit(['/', '\\', ':'])
-                    .next()
-                    .unwrap_or(&report.path);
-                // A file name is not the document's text: it never passed decoding's
-                // filter, so it becomes a display field only through Safe.
-                crate::safe::Safe::line(stem.trim_end_matches(".txt").trim_end_matches(".md"))
-                    .into_string()
-            }
+            (None, None) => file_name_title(&report.path),
         };
         (composed, true)
     } else {
@@ -1163,6 +1195,28 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
         // Decided once the sections are labelled (see `parse`).
         kind: "report",
     };
+}
+
+/// A title from the file's name, for a document that gives none of its own.
+fn file_name_title(path: &str) -> String {
+    let stem = path.rsplit(['/', '\\', ':']).next().unwrap_or(path);
+    // A file name is not the document's text: it never passed decoding's filter, so it
+    // becomes a display field only through Safe.
+    crate::safe::Safe::line(stem.trim_end_matches(".txt").trim_end_matches(".md")).into_string()
+}
+
+/// The report a wire's news item announces, as the item names it: "中新网太原3月17日电
+/// …2025年山西省法治政府建设情况报告发布。" → "2025年山西省法治政府建设情况报告".
+fn announced_report(preamble: Option<&str>) -> Option<String> {
+    let lead = preamble?
+        .split('\n')
+        .take(3)
+        .find(|l| clean::is_wire_lead(l))?;
+    let sentence = lead.split('。').find(|s| s.contains("报告"))?;
+    let end = sentence.find("报告")? + "报告".len();
+    let clause = sentence[..end].rsplit(['，', ',', ' ', '）', ')']).next()?;
+    let clause = clause.rsplit("日电").next().unwrap_or(clause);
+    (clause.chars().count() >= 6 && meta::first_year(clause).is_some()).then(|| clause.to_string())
 }
 
 /// What kind of document this is: a 法治政府建设 report, a 政府信息公开 annual report, a
@@ -1211,6 +1265,29 @@ fn document_kind(title: &str, report: &Report) -> &'static str {
         return "other";
     }
     if titled && has(&["工作要点", "工作安排", "工作计划"]) && !has(&["报告", "報告"])
+    {
+        return "plan";
+    }
+    let opening: Vec<&str> = report
+        .preamble
+        .as_deref()
+        .map(|p| p.split('\n').take(3).collect())
+        .unwrap_or_default();
+    // A wire's news item about a report ("中新网太原3月17日电 …报告发布。"), not a reprint
+    // of it ("…发布…报告。具体报告如下：").
+    if opening
+        .iter()
+        .any(|l| clean::is_wire_lead(l) && !["如下", "全文"].iter().any(|w| l.contains(w)))
+    {
+        return "other";
+    }
+    // Untitled, and its opening says what it is: "…结合自治区实际，制定本方案。"
+    if !titled
+        && let Some(first) = opening.first()
+        && let Some(sentence) = first.split('。').next()
+        && ["制定本方案", "制定本实施方案", "制定本计划", "制定本要点"]
+            .iter()
+            .any(|w| sentence.ends_with(w))
     {
         return "plan";
     }
