@@ -33,6 +33,26 @@ pub fn html_case(data: &[u8]) {
     }
 }
 
+/// Any bytes as a Word document's parts (document, numbering and styles XML, split at
+/// 0xFF bytes): the WordprocessingML walk and the numbering never panic or hang, and no
+/// control character survives. (The zip container is the zip crate's, fuzzed there.)
+pub fn docx_case(data: &[u8]) {
+    let mut parts = data.splitn(3, |&b| b == 0xFF).map(String::from_utf8_lossy);
+    let document = parts.next().unwrap_or_default();
+    let numbering = parts.next();
+    let styles = parts.next();
+    if let Ok(d) =
+        crate::ingest::docx::from_parts(&document, numbering.as_deref(), styles.as_deref())
+    {
+        assert_eq!(d.format, "docx");
+        let r = crate::ingest::parse("fuzz.docx", d);
+        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
+        }
+        assert!(!r.meta.title.chars().any(char::is_control));
+    }
+}
+
 /// Keys a reader uses: letters (the keymap's and typed text), digits, navigation,
 /// Chinese text for prompts, with and without Ctrl and Alt.
 pub fn key(b: u8) -> KeyEvent {

@@ -1,5 +1,5 @@
 //! Every input the fuzzers found a crash with (and a few seeds) is kept in
-//! tests/fuzz_regressions/{parse,html,pipeline}/ and replayed here through the fuzz targets'
+//! tests/fuzz_regressions/{parse,html,docx,pipeline}/ and replayed here through the fuzz targets'
 //! own code (baogao::fuzzing).
 
 use std::path::Path;
@@ -32,6 +32,11 @@ fn parse_cases_replay() {
 #[test]
 fn html_cases_replay() {
     assert!(replay("html", baogao::fuzzing::html_case) > 0);
+}
+
+#[test]
+fn docx_cases_replay() {
+    assert!(replay("docx", baogao::fuzzing::docx_case) > 0);
 }
 
 #[test]

@@ -77,6 +77,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Skip> {
     if bytes.is_empty() {
         return Err(Skip::Empty);
     }
+    // An Office file saved with a password is a compound file holding the encrypted
+    // document as a stream named EncryptedPackage (MS-OFFCRYPTO).
+    const ENCRYPTED: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0") && memchr::memmem::find(bytes, ENCRYPTED).is_some() {
+        return Err(Skip::Binary(
+            "a password-protected Office document, unreadable without its password",
+        ));
+    }
     for (magic, what) in MAGIC {
         if bytes.starts_with(magic) {
             return Err(Skip::Binary(what));

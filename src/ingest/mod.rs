@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod decode;
+pub mod docx;
 pub mod gazetteer;
 pub mod headings;
 pub mod html;
@@ -241,6 +242,9 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
 
 /// Decode and parse one file's bytes (a web page by its markup, else text).
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
+    if docx::is_docx(bytes) {
+        return Ok(parse(path, docx::extract(bytes)?));
+    }
     if html::is_html(bytes) {
         return Ok(parse(path, html::extract(bytes)?));
     }
@@ -249,6 +253,9 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
 
 /// [`parse_bytes`] for an owned buffer (no copy of clean UTF-8).
 pub fn parse_owned(path: &str, bytes: Vec<u8>) -> Result<Report, Skip> {
+    if docx::is_docx(&bytes) {
+        return Ok(parse(path, docx::extract(&bytes)?));
+    }
     if html::is_html(&bytes) {
         return Ok(parse(path, html::extract(&bytes)?));
     }

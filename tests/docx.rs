@@ -1,0 +1,377 @@
+//! Word documents (.docx), generated here: the five samples with their heading markers
+//! moved into Word's automatic numbering must read like their text; tracked changes,
+//! field codes, tables and drawings' fallback copies read as Word shows them; broken
+//! and oversized documents get a reason, never a panic.
+
+mod common;
+
+use std::io::Write;
+
+use baogao::ingest::{decode, parse_bytes, samples::SAMPLES};
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+const NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
+
+/// A .docx (zip) of the given parts.
+fn docx(document_body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file("[Content_Types].xml", opts).unwrap();
+        z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#).unwrap();
+        z.start_file("word/document.xml", opts).unwrap();
+        write!(
+            z,
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NS}><w:body>{document_body}<w:sectPr/></w:body></w:document>"#
+        )
+        .unwrap();
+        if let Some(n) = numbering {
+            z.start_file("word/numbering.xml", opts).unwrap();
+            write!(
+                z,
+                r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {NS}>{n}</w:numbering>"#
+            )
+            .unwrap();
+        }
+        if let Some(s) = styles {
+            z.start_file("word/styles.xml", opts).unwrap();
+            write!(
+                z,
+                r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {NS}>{s}</w:styles>"#
+            )
+            .unwrap();
+        }
+        z.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+/// The numbering a Chinese report's template defines: 一、 / （一） / 1.
+const NUMBERING: &str = r#"<w:abstractNum w:abstractNumId="7"><w:multiLevelType w:val="multilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="7"/></w:num>"#;
+
+const ZH: [&str; 20] = [
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+    "十五", "十六", "十七", "十八", "十九", "二十",
+];
+
+/// A line's leading marker as (level, number, marker length), for the three forms the
+/// template numbers.
+fn marker(line: &str) -> Option<(usize, usize, usize)> {
+    for (n, zh) in ZH.iter().enumerate().rev() {
+        let top = format!("{zh}、");
+        if line.starts_with(&top) {
+            return Some((0, n + 1, top.len()));
+        }
+        let second = format!("（{zh}）");
+        if line.starts_with(&second) {
+            return Some((1, n + 1, second.len()));
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) && line[digits..].starts_with('.') {
+        let n: usize = line[..digits].parse().ok()?;
+        return Some((2, n, digits + 1));
+    }
+    None
+}
+
+fn run(text: &str) -> String {
+    format!(
+        r#"<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+        esc(text)
+    )
+}
+
+/// The sample's lines as Word paragraphs: a marker that Word's numbering would show at
+/// that point (counting as Word does: each level restarts under the one above) is taken
+/// out of the text and given as numbering; any other line is kept as typed.
+fn as_word_body(text: &str) -> (String, usize) {
+    let mut body = String::new();
+    let mut counts = [0usize; 3];
+    let mut numbered = 0;
+    for line in text.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            body.push_str("<w:p/>");
+            continue;
+        }
+        if let Some((lvl, n, len)) = marker(t)
+            && n == counts[lvl] + 1
+            && (lvl == 0 || counts[lvl - 1] > 0)
+        {
+            counts[lvl] = n;
+            for c in counts.iter_mut().skip(lvl + 1) {
+                *c = 0;
+            }
+            numbered += 1;
+            let rest = t[len..].trim_start();
+            body.push_str(&format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="3"/></w:numPr></w:pPr>{}</w:p>"#,
+                run(rest)
+            ));
+            continue;
+        }
+        body.push_str(&format!("<w:p>{}</w:p>", run(t)));
+    }
+    (body, numbered)
+}
+
+#[test]
+fn each_sample_as_a_word_document_with_automatic_numbering_reads_like_its_text() {
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for (name, bytes) in SAMPLES {
+        let txt = parse_bytes(&format!("sample:{name}"), bytes).expect("sample");
+        let text = decode::decode(bytes).expect("text").text;
+        let (body, numbered) = as_word_body(&text);
+        total += numbered;
+        let file = docx(&body, Some(NUMBERING), None);
+        let doc = parse_bytes(&format!("sample:{name}"), &file).expect("docx");
+        assert_eq!(doc.format, "docx");
+        let (want, got) = (common::digest(&txt, true), common::digest(&doc, true));
+        if want != got {
+            failures.push(format!("{name}:\n--- text\n{want}\n--- docx\n{got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The markers really came from numbering.xml: most headings were numbered by Word.
+    assert!(total >= 40, "only {total} headings numbered");
+}
+
+fn para(ppr: &str, runs: &str) -> String {
+    format!("<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>")
+}
+
+fn numbered(ilvl: usize, num: usize, text: &str) -> String {
+    para(
+        &format!(r#"<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num}"/></w:numPr>"#),
+        &run(text),
+    )
+}
+
+#[test]
+fn word_shows_restarts_styles_tracked_changes_fields_tables_and_drawings_once() {
+    let numbering = format!(
+        r#"{NUMBERING}<w:num w:numId="4"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>
+<w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="8"/></w:num>"#
+    );
+    // A heading style that numbers its paragraphs, and one based on it.
+    let styles = r#"<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="3"/></w:numPr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="BureauHeading2"><w:name w:val="局标题2"/><w:basedOn w:val="2"/></w:style>"#;
+    let mut b = String::new();
+    b.push_str(&para("", &run("某某县林业局2024年度法治政府建设情况报告")));
+    b.push_str(&para(
+        "",
+        &run("2024年，某某县林业局坚持依法行政。现将有关情况报告如下："),
+    ));
+    b.push_str(&numbered(0, 4, "主要举措和成效"));
+    b.push_str(&para(
+        r#"<w:pStyle w:val="2"/>"#,
+        &run("健全依法决策机制。"),
+    ));
+    b.push_str(&para(
+        r#"<w:pStyle w:val="BureauHeading2"/>"#,
+        &format!(
+            "{}<w:del><w:r><w:delText>删去的旧文字</w:delText></w:r></w:del><w:ins><w:r><w:t>执法</w:t></w:r></w:ins>{}",
+            run("规范林业行政"),
+            run("行为。")
+        ),
+    ));
+    // A field: its code is not text, its shown result is.
+    b.push_str(&para(
+        "",
+        &format!(
+            r#"{}<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE \* MERGEFORMAT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>{}<w:r><w:fldChar w:fldCharType="end"/></w:r>{}"#,
+            run("全年查处案件"),
+            run("12"),
+            run("起。")
+        ),
+    ));
+    // A table of figures: one line per row.
+    b.push_str(r#"<w:tbl><w:tr><w:tc><w:p>"#);
+    b.push_str(&run("项目"));
+    b.push_str("</w:p></w:tc><w:tc><w:p>");
+    b.push_str(&run("数量"));
+    b.push_str(r#"</w:p></w:tc></w:tr><w:tr><w:tc><w:p>"#);
+    b.push_str(&run("行政处罚"));
+    b.push_str("</w:p></w:tc><w:tc><w:p>");
+    b.push_str(&run("12件"));
+    b.push_str("</w:p></w:tc></w:tr></w:tbl>");
+    // A text box in a drawing, with its VML fallback holding the same text.
+    b.push_str(&format!(
+        r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p>{}</w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p>{}</w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#,
+        run("图一 林业执法流程"),
+        run("图一 林业执法流程")
+    ));
+    b.push_str(&numbered(0, 3, "存在的不足和原因"));
+    b.push_str(&numbered(0, 5, "执法队伍力量不足。"));
+    b.push_str(&numbered(0, 5, "信息化水平不高。"));
+    b.push_str(&numbered(0, 3, "2025年工作安排"));
+    b.push_str(&para("", &run("推进林长制落实。")));
+    let file = docx(&b, Some(&numbering), Some(styles));
+    let r = parse_bytes("report.docx", &file).expect("docx");
+    let all: String = std::iter::once(r.preamble.clone().unwrap_or_default())
+        .chain(r.sections.iter().map(|s| {
+            format!(
+                "{}{}\n{}",
+                s.marker.as_deref().unwrap_or(""),
+                s.title,
+                s.text
+            )
+        }))
+        .collect::<Vec<_>>()
+        .join("\n");
+    // numId 4 starts level 0 at 三: the first part is 三、, the next (numId 3 continues
+    // the same abstract list) 一、, then 二、 — as Word shows them.
+    let tops: Vec<String> = r
+        .sections
+        .iter()
+        .filter(|s| s.level == 1)
+        .map(|s| format!("{}{}", s.marker.as_deref().unwrap_or(""), s.title))
+        .collect();
+    assert_eq!(
+        tops,
+        [
+            "三、主要举措和成效",
+            "一、存在的不足和原因",
+            "二、2025年工作安排"
+        ],
+        "{all}"
+    );
+    let seconds: Vec<String> = r
+        .sections
+        .iter()
+        .filter(|s| s.level == 2)
+        .map(|s| format!("{}{}", s.marker.as_deref().unwrap_or(""), s.title))
+        .collect();
+    assert!(
+        seconds.contains(&"（一）健全依法决策机制".to_string()),
+        "{all}"
+    );
+    assert!(
+        seconds.contains(&"（二）规范林业行政执法行为".to_string()),
+        "{all}"
+    );
+    assert!(!all.contains("删去的旧文字"), "{all}");
+    assert!(!all.contains("MERGEFORMAT"), "{all}");
+    assert!(all.contains("全年查处案件12起。"), "{all}");
+    // One line per row, its cells in order.
+    assert!(
+        all.lines()
+            .any(|l| l.starts_with("行政处罚") && l.contains('|') && l.ends_with("12件")),
+        "{all}"
+    );
+    assert_eq!(all.matches("林业执法流程").count(), 1, "{all}");
+    assert!(all.contains("①执法队伍力量不足"), "{all}");
+    assert!(all.contains("②信息化水平不高"), "{all}");
+    assert_eq!(r.meta.agency.as_deref(), Some("某某县林业局"));
+}
+
+#[test]
+fn broken_and_oversized_word_documents_are_skipped_with_a_reason() {
+    let good = docx(
+        &format!("<w:p>{}</w:p>", run("法治政府建设情况报告")),
+        None,
+        None,
+    );
+    // Cut short: the zip directory at the end is gone.
+    let cut = &good[..good.len() / 2];
+    let e = parse_bytes("cut.docx", cut).unwrap_err().to_string();
+    assert!(e.contains("damaged Word document"), "{e}");
+    // A zip that is not a Word document.
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        z.start_file("notes.txt", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        z.write_all("一、不是报告".as_bytes()).unwrap();
+        z.finish().unwrap();
+    }
+    let e = parse_bytes("notes.zip", buf.get_ref())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("ZIP") || e.contains("zip"), "{e}");
+    // A document part that unpacks past the cap (a zip bomb): refused, not read.
+    let mut filler = String::with_capacity(34 << 20);
+    while filler.len() < 33 << 20 {
+        filler.push_str("<w:p><w:r><w:t>法治</w:t></w:r></w:p>");
+    }
+    let big = docx(&filler, None, None);
+    assert!(big.len() < 4 << 20, "the bomb itself is small");
+    let e = parse_bytes("bomb.docx", &big).unwrap_err().to_string();
+    assert!(e.contains("32 MB"), "{e}");
+    // Saved with a password: an OLE compound file whose directory names an
+    // EncryptedPackage stream (the layout MS-OFFCRYPTO gives such files; sector size 512,
+    // the directory in sector 1).
+    let mut ole = vec![0u8; 512 * 3];
+    ole[..8].copy_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    ole[1024..1024 + name.len()].copy_from_slice(&name);
+    let e = parse_bytes("locked.docx", &ole).unwrap_err().to_string();
+    assert!(e.contains("password-protected"), "{e}");
+    // Malformed XML: the text before the fault is kept, with a warning.
+    let bad = docx(
+        &format!(
+            "<w:p>{}</w:p><w:p><w:r><w:t>未闭合",
+            run("某某县2024年法治政府建设情况报告")
+        ),
+        None,
+        None,
+    );
+    let r = parse_bytes("bad.docx", &bad).expect("partial text");
+    assert!(r.meta.title.contains("法治政府建设情况报告"));
+    assert!(
+        r.warnings.iter().any(|w| w.contains("malformed")),
+        "{:?}",
+        r.warnings
+    );
+}
+
+#[test]
+fn a_folder_with_a_word_document_exports_it_with_its_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, bytes) = SAMPLES[0];
+    let text = decode::decode(bytes).unwrap().text;
+    let (body, _) = as_word_body(&text);
+    std::fs::write(
+        dir.path().join("报告.docx"),
+        docx(&body, Some(NUMBERING), None),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("same.txt"), bytes).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["export", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reports = v["reports"].as_array().expect("reports");
+    let formats: Vec<&str> = reports
+        .iter()
+        .map(|r| r["format"].as_str().unwrap())
+        .collect();
+    assert!(
+        formats.contains(&"docx") && formats.contains(&"txt"),
+        "{formats:?}"
+    );
+    let titles: Vec<&str> = reports
+        .iter()
+        .map(|r| r["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles[0], titles[1], "the same report in both formats");
+}
