@@ -484,7 +484,14 @@ pub fn clean(text: &str) -> Cleaned {
                 out.noise.push(trimmed.to_string());
                 continue;
             }
-            if text.len() > 120 && text.contains('。') {
+            // Prose: a long sentence, or a line of a paragraph a page wrapped (a PDF's
+            // lines stop at the text width, with the clauses' commas inside).
+            if (text.len() > 120 && text.contains('。'))
+                || (text.len() >= 90
+                    && memchr::memmem::find_iter(text.as_bytes(), "，")
+                        .nth(1)
+                        .is_some())
+            {
                 seen_prose = true;
             }
             out.lines.push(Line {
