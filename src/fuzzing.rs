@@ -53,6 +53,40 @@ pub fn docx_case(data: &[u8]) {
     }
 }
 
+/// Any bytes after a PDF header: the PDF path (lopdf's object model, the text operators,
+/// the font decoders) never panics or hangs, and no control character survives.
+pub fn pdf_case(data: &[u8]) {
+    let mut file = b"%PDF-1.7\n".to_vec();
+    file.extend_from_slice(data);
+    if let Ok(r) = crate::ingest::parse_bytes("fuzz.pdf", &file) {
+        assert_eq!(r.format, "pdf");
+        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
+        }
+        assert!(!r.meta.title.chars().any(char::is_control));
+    }
+}
+
+/// Any bytes as an OFD's pages (Content.xml parts split at 0xFF bytes): the OFD path
+/// (XML events, text codes by position, the pages' assembly) never panics or hangs, and
+/// no control character survives. (The zip container is the zip crate's.)
+pub fn ofd_case(data: &[u8]) {
+    let pages: Vec<String> = data
+        .split(|&b| b == 0xFF)
+        .take(64)
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
+    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+    if let Ok(d) = crate::ingest::ofd::from_page_xml(&pages) {
+        assert_eq!(d.format, "ofd");
+        let r = crate::ingest::parse("fuzz.ofd", d);
+        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
+        }
+        assert!(!r.meta.title.chars().any(char::is_control));
+    }
+}
+
 /// Keys a reader uses: letters (the keymap's and typed text), digits, navigation,
 /// Chinese text for prompts, with and without Ctrl and Alt.
 pub fn key(b: u8) -> KeyEvent {

@@ -166,3 +166,69 @@ fn the_reader_says_a_page_was_html_in_its_list_and_viewer_header() {
     assert!(first.contains("saved_page.htm · HTML"), "{first}");
     assert_eq!(first.matches("HTML").count(), 2, "{first}");
 }
+
+#[test]
+fn a_folder_of_every_format_opens_in_the_reader_and_exports_whole() {
+    use baogao::ui::app::App;
+    use common::files::{Font, NUMBERING, as_word_body, docx, ofd, pdf, wrap};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<(&str, Vec<u8>)> = SAMPLES
+        .iter()
+        .enumerate()
+        .map(|(i, (_, bytes))| {
+            let text = decode::decode(bytes).unwrap().text;
+            match i {
+                0 => ("a.txt", bytes.to_vec()),
+                1 => ("b.html", gov_page("某某报告", "2025-01-02", &text)),
+                2 => (
+                    "c.docx",
+                    docx(&as_word_body(&text).0, Some(NUMBERING), None),
+                ),
+                3 => ("d.pdf", pdf(&wrap(&text, 72), Font::GbkEuc)),
+                _ => ("e.ofd", ofd(&wrap(&text, 72))),
+            }
+        })
+        .collect();
+    for (name, bytes) in &files {
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["export", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut formats: Vec<&str> = v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["format"].as_str().unwrap())
+        .collect();
+    formats.sort();
+    assert_eq!(formats, ["docx", "html", "ofd", "pdf", "txt"]);
+    // Each is the sample it was made from: the same agency as the sample's text.
+    for (r, (_, bytes)) in v["reports"].as_array().unwrap().iter().zip(SAMPLES) {
+        let txt = parse_bytes("sample", bytes).unwrap();
+        assert_eq!(
+            r["agency"].as_str(),
+            txt.meta.agency.as_deref(),
+            "{}",
+            r["path"]
+        );
+    }
+    let mut app = App::new(baogao::ingest::load_paths(&[dir.path()]));
+    let area = Rect::new(0, 0, 160, 40);
+    let mut buf = Buffer::empty(area);
+    baogao::ui::render(area, &mut buf, &mut app, &baogao::ui::Theme::PLAIN);
+    let frame = common::buffer_text(&buf);
+    for tag in [" HTML", " DOCX", " PDF", " OFD"] {
+        assert!(frame.contains(tag), "{tag}: {frame}");
+    }
+}

@@ -1,5 +1,5 @@
 //! Every input the fuzzers found a crash with (and a few seeds) is kept in
-//! tests/fuzz_regressions/{parse,html,docx,pipeline}/ and replayed here through the fuzz targets'
+//! tests/fuzz_regressions/{parse,html,docx,pdf,ofd,pipeline}/ and replayed here through the fuzz targets'
 //! own code (baogao::fuzzing).
 
 use std::path::Path;
@@ -37,6 +37,16 @@ fn html_cases_replay() {
 #[test]
 fn docx_cases_replay() {
     assert!(replay("docx", baogao::fuzzing::docx_case) > 0);
+}
+
+#[test]
+fn pdf_cases_replay() {
+    assert!(replay("pdf", baogao::fuzzing::pdf_case) > 0);
+}
+
+#[test]
+fn ofd_cases_replay() {
+    assert!(replay("ofd", baogao::fuzzing::ofd_case) > 0);
 }
 
 #[test]

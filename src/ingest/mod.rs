@@ -10,6 +10,8 @@ pub mod html;
 pub mod identity;
 pub mod load;
 pub mod meta;
+pub mod ofd;
+pub mod pdf;
 pub mod samples;
 pub mod script;
 pub mod text;
@@ -245,6 +247,12 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
     if docx::is_docx(bytes) {
         return Ok(parse(path, docx::extract(bytes)?));
     }
+    if ofd::is_ofd(bytes) {
+        return Ok(parse(path, ofd::extract(bytes)?));
+    }
+    if pdf::is_pdf(bytes) {
+        return Ok(parse(path, pdf::extract(bytes)?));
+    }
     if html::is_html(bytes) {
         return Ok(parse(path, html::extract(bytes)?));
     }
@@ -255,6 +263,12 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
 pub fn parse_owned(path: &str, bytes: Vec<u8>) -> Result<Report, Skip> {
     if docx::is_docx(&bytes) {
         return Ok(parse(path, docx::extract(&bytes)?));
+    }
+    if ofd::is_ofd(&bytes) {
+        return Ok(parse(path, ofd::extract(&bytes)?));
+    }
+    if pdf::is_pdf(&bytes) {
+        return Ok(parse(path, pdf::extract(&bytes)?));
     }
     if html::is_html(&bytes) {
         return Ok(parse(path, html::extract(&bytes)?));

@@ -1,6 +1,7 @@
 //! Shared by the integration tests: a report's outline in the `.expect` format.
 #![allow(dead_code)]
 
+pub mod files;
 pub mod tmux;
 
 use baogao::Report;
