@@ -87,6 +87,24 @@ pub fn ofd_case(data: &[u8]) {
     }
 }
 
+/// Any bytes as a Word 97–2003 document's streams (WordDocument, then the table stream
+/// after the first 0xFF): the FIB, the piece table and the special characters never
+/// panic or hang, and no control character survives. (The container is the cfb crate's.)
+pub fn doc_case(data: &[u8]) {
+    let (word, table) = match memchr::memchr(0xFF, data) {
+        Some(i) => (&data[..i], &data[i + 1..]),
+        None => (data, &[][..]),
+    };
+    if let Ok(d) = crate::ingest::doc::from_streams(word, table) {
+        assert_eq!(d.format, "doc");
+        let r = crate::ingest::parse("fuzz.doc", d);
+        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
+            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
+        }
+        assert!(!r.meta.title.chars().any(char::is_control));
+    }
+}
+
 /// Keys a reader uses: letters (the keymap's and typed text), digits, navigation,
 /// Chinese text for prompts, with and without Ctrl and Alt.
 pub fn key(b: u8) -> KeyEvent {

@@ -170,7 +170,7 @@ fn the_reader_says_a_page_was_html_in_its_list_and_viewer_header() {
 #[test]
 fn a_folder_of_every_format_opens_in_the_reader_and_exports_whole() {
     use baogao::ui::app::App;
-    use common::files::{Font, NUMBERING, as_word_body, docx, ofd, pdf, wrap};
+    use common::files::{Font, NUMBERING, as_word_body, doc, docx, ofd, pdf, wrap};
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
     let dir = tempfile::tempdir().unwrap();
@@ -190,6 +190,11 @@ fn a_folder_of_every_format_opens_in_the_reader_and_exports_whole() {
                 _ => ("e.ofd", ofd(&wrap(&text, 72))),
             }
         })
+        // The first sample once more, as a Word 97–2003 file.
+        .chain(std::iter::once((
+            "f.doc",
+            doc(&decode::decode(SAMPLES[0].1).unwrap().text),
+        )))
         .collect();
     for (name, bytes) in &files {
         std::fs::write(dir.path().join(name), bytes).unwrap();
@@ -212,9 +217,10 @@ fn a_folder_of_every_format_opens_in_the_reader_and_exports_whole() {
         .map(|r| r["format"].as_str().unwrap())
         .collect();
     formats.sort();
-    assert_eq!(formats, ["docx", "html", "ofd", "pdf", "txt"]);
+    assert_eq!(formats, ["doc", "docx", "html", "ofd", "pdf", "txt"]);
     // Each is the sample it was made from: the same agency as the sample's text.
-    for (r, (_, bytes)) in v["reports"].as_array().unwrap().iter().zip(SAMPLES) {
+    let made_from = SAMPLES.iter().chain(std::iter::once(&SAMPLES[0]));
+    for (r, (_, bytes)) in v["reports"].as_array().unwrap().iter().zip(made_from) {
         let txt = parse_bytes("sample", bytes).unwrap();
         assert_eq!(
             r["agency"].as_str(),
@@ -231,4 +237,6 @@ fn a_folder_of_every_format_opens_in_the_reader_and_exports_whole() {
     for tag in [" HTML", " DOCX", " PDF", " OFD"] {
         assert!(frame.contains(tag), "{tag}: {frame}");
     }
+    // DOC as well as DOCX.
+    assert!(frame.matches(" DOC").count() >= 2, "{frame}");
 }

@@ -1,5 +1,5 @@
 //! Every input the fuzzers found a crash with (and a few seeds) is kept in
-//! tests/fuzz_regressions/{parse,html,docx,pdf,ofd,pipeline}/ and replayed here through the fuzz targets'
+//! tests/fuzz_regressions/{parse,html,docx,doc,pdf,ofd,pipeline}/ and replayed here through the fuzz targets'
 //! own code (baogao::fuzzing).
 
 use std::path::Path;
@@ -47,6 +47,11 @@ fn pdf_cases_replay() {
 #[test]
 fn ofd_cases_replay() {
     assert!(replay("ofd", baogao::fuzzing::ofd_case) > 0);
+}
+
+#[test]
+fn doc_cases_replay() {
+    assert!(replay("doc", baogao::fuzzing::doc_case) > 0);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 pub mod clean;
 pub mod decode;
+pub mod doc;
 pub mod docx;
 pub mod gazetteer;
 pub mod headings;
@@ -250,6 +251,9 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
     if ofd::is_ofd(bytes) {
         return Ok(parse(path, ofd::extract(bytes)?));
     }
+    if doc::is_doc(bytes) {
+        return Ok(parse(path, doc::extract(bytes)?));
+    }
     if pdf::is_pdf(bytes) {
         return Ok(parse(path, pdf::extract(bytes)?));
     }
@@ -266,6 +270,9 @@ pub fn parse_owned(path: &str, bytes: Vec<u8>) -> Result<Report, Skip> {
     }
     if ofd::is_ofd(&bytes) {
         return Ok(parse(path, ofd::extract(&bytes)?));
+    }
+    if doc::is_doc(&bytes) {
+        return Ok(parse(path, doc::extract(&bytes)?));
     }
     if pdf::is_pdf(&bytes) {
         return Ok(parse(path, pdf::extract(&bytes)?));

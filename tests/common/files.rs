@@ -374,3 +374,57 @@ pub fn ofd(lines: &[String]) -> Vec<u8> {
     }
     buf.into_inner()
 }
+
+/// A Word 97–2003 .doc of `text`: a compound file with a WordDocument stream (a FIB, then
+/// the characters) and a 1Table stream holding the piece table. A paragraph of ASCII
+/// only is stored as a compressed 8-bit piece, every other one as a 16-bit piece, as
+/// Word writes them. Line ends become paragraph marks.
+pub fn doc(text: &str) -> Vec<u8> {
+    const TEXT_AT: usize = 1024;
+    let mut word = vec![0u8; TEXT_AT];
+    let mut cps: Vec<u32> = vec![0];
+    let mut pcds: Vec<u8> = Vec::new();
+    let mut cp = 0u32;
+    for para in text.split_inclusive('\n') {
+        let para = para.replace('\n', "\r");
+        let n = para.encode_utf16().count() as u32;
+        let fc = word.len() as u32;
+        let fc_field = if para.is_ascii() {
+            word.extend(para.bytes());
+            (fc * 2) | 0x4000_0000
+        } else {
+            word.extend(para.encode_utf16().flat_map(u16::to_le_bytes));
+            fc
+        };
+        pcds.extend([0, 0]);
+        pcds.extend(fc_field.to_le_bytes());
+        pcds.extend([0, 0]);
+        cp += n;
+        cps.push(cp);
+    }
+    // FibBase: wIdent, nFib, and fWhichTblStm (the 1Table stream).
+    word[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
+    word[2..4].copy_from_slice(&0x00C1u16.to_le_bytes());
+    word[0x0A..0x0C].copy_from_slice(&0x0200u16.to_le_bytes());
+    // csw = 14 words, cslw = 22 longs (ccpText the fourth), cbRgFcLcb = 93 pairs.
+    word[32..34].copy_from_slice(&14u16.to_le_bytes());
+    word[62..64].copy_from_slice(&22u16.to_le_bytes());
+    word[76..80].copy_from_slice(&cp.to_le_bytes());
+    word[152..154].copy_from_slice(&93u16.to_le_bytes());
+    let mut plc: Vec<u8> = cps.iter().flat_map(|c| c.to_le_bytes()).collect();
+    plc.extend(&pcds);
+    let mut clx = vec![2u8];
+    clx.extend((plc.len() as u32).to_le_bytes());
+    clx.extend(plc);
+    // fcClx / lcbClx: the 34th pair of FibRgFcLcb97.
+    word[154 + 66 * 4..154 + 67 * 4].copy_from_slice(&0u32.to_le_bytes());
+    word[154 + 67 * 4..154 + 68 * 4].copy_from_slice(&(clx.len() as u32).to_le_bytes());
+    let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    cf.create_stream("WordDocument")
+        .unwrap()
+        .write_all(&word)
+        .unwrap();
+    cf.create_stream("1Table").unwrap().write_all(&clx).unwrap();
+    cf.flush().unwrap();
+    cf.into_inner().into_inner()
+}
