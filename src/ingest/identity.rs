@@ -581,6 +581,17 @@ pub fn resolve(ev: &Evidence) -> Identity {
         };
     };
     let id = identify(agency, src, ev);
+    // Only a name whose place was completed, or is written short ("宁夏" for 宁夏回族自治区),
+    // can be spelled out more fully.
+    let short = id.level_src == Some("inferred")
+        || id
+            .region
+            .as_deref()
+            .zip(id.region_chain.last())
+            .is_some_and(|(spelled, full)| !spelled.ends_with(full.as_str()));
+    if !short {
+        return id;
+    }
     // The same agency spelled out in full elsewhere ("宁夏司法厅" in the title, "来源：宁夏
     // 回族自治区司法厅"; "市人力资源社会保障局…" over "上海市人力资源和社会保障局（以下称
     // 市人社局）"): the document's own fullest spelling.
