@@ -240,3 +240,74 @@ fn a_folder_of_every_format_opens_in_the_reader_and_exports_whole() {
     // DOC as well as DOCX.
     assert!(frame.matches(" DOC").count() >= 2, "{frame}");
 }
+
+/// `bytes` quoted-printable, lines folded at 76 with soft breaks, as a browser saves them.
+fn quoted_printable(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    let mut col = 0;
+    for &b in bytes {
+        let piece = if b == b'\n' {
+            out.push_str("\r\n");
+            col = 0;
+            continue;
+        } else if (33..=126).contains(&b) && b != b'=' {
+            (b as char).to_string()
+        } else {
+            format!("={b:02X}")
+        };
+        if col + piece.len() > 75 {
+            out.push_str("=\r\n");
+            col = 0;
+        }
+        col += piece.len();
+        out.push_str(&piece);
+    }
+    out
+}
+
+/// A page saved by a browser as one file: the page quoted-printable (or base64) with its
+/// charset, then a picture, as multipart/related.
+fn mhtml(page: &[u8], base64: bool) -> Vec<u8> {
+    use base64::Engine;
+    let b = "----MultipartBoundary--7Hc2xYkQ";
+    let (enc, body) = if base64 {
+        let s = base64::engine::general_purpose::STANDARD.encode(page);
+        let lines: Vec<&str> = s
+            .as_bytes()
+            .chunks(76)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        ("base64", lines.join("\r\n"))
+    } else {
+        ("quoted-printable", quoted_printable(page))
+    };
+    format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/art/2025/3/1/art_1.html\r\nSubject: =?utf-8?Q?report?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"{b}\"\r\n\r\n\r\n--{b}\r\nContent-Type: text/html; charset=\"gbk\"\r\nContent-Transfer-Encoding: {enc}\r\nContent-Location: http://www.example.gov.cn/art/2025/3/1/art_1.html\r\n\r\n{body}\r\n\r\n--{b}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: http://www.example.gov.cn/logo.png\r\n\r\niVBORw0KGgo=\r\n\r\n--{b}--\r\n"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn each_sample_as_a_page_saved_by_a_browser_reads_like_the_page() {
+    let mut failures = Vec::new();
+    for (i, (name, bytes)) in SAMPLES.iter().enumerate() {
+        let txt = parse_bytes(&format!("sample:{name}"), bytes).expect("sample");
+        let text = decode::decode(bytes).expect("sample text").text;
+        let date = txt.meta.date.as_deref().unwrap_or("2025-03-31");
+        let page = gov_page(&txt.meta.title, date, &text);
+        let html = parse_bytes(&format!("{name}.html"), &page).expect("page");
+        let saved =
+            parse_bytes(&format!("{name}.mhtml"), &mhtml(&page, i % 2 == 1)).expect("mhtml");
+        assert_eq!(saved.format, "html");
+        assert_eq!(saved.encoding, "GBK");
+        let (want, got) = (common::digest(&html, true), common::digest(&saved, true));
+        if want != got {
+            failures.push(format!("{name}:\n--- page\n{want}\n--- mhtml\n{got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let e = parse_bytes("x.mht", b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: image/png\r\n\r\nxx\r\n--b--\r\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("MHTML"), "{e}");
+}

@@ -13,7 +13,8 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Extensions read when walking a folder (a file named on the command line is always tried).
 /// (A web page is read by its markup whatever its name; these names are looked at.)
 const EXTENSIONS: &[&str] = &[
-    "txt", "md", "markdown", "text", "html", "htm", "shtml", "xhtml", "docx", "doc", "pdf", "ofd",
+    "txt", "md", "markdown", "text", "html", "htm", "shtml", "xhtml", "mhtml", "mht", "docx",
+    "doc", "pdf", "ofd",
 ];
 
 /// The embedded samples, named `sample:<file name>`.

@@ -11,6 +11,7 @@ pub mod html;
 pub mod identity;
 pub mod load;
 pub mod meta;
+pub mod mhtml;
 pub mod ofd;
 pub mod pdf;
 pub mod samples;
@@ -257,6 +258,9 @@ pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
     if pdf::is_pdf(bytes) {
         return Ok(parse(path, pdf::extract(bytes)?));
     }
+    if mhtml::is_mhtml(bytes) {
+        return Ok(parse(path, mhtml::extract(bytes)?));
+    }
     if html::is_html(bytes) {
         return Ok(parse(path, html::extract(bytes)?));
     }
@@ -276,6 +280,9 @@ pub fn parse_owned(path: &str, bytes: Vec<u8>) -> Result<Report, Skip> {
     }
     if pdf::is_pdf(&bytes) {
         return Ok(parse(path, pdf::extract(&bytes)?));
+    }
+    if mhtml::is_mhtml(&bytes) {
+        return Ok(parse(path, mhtml::extract(&bytes)?));
     }
     if html::is_html(&bytes) {
         return Ok(parse(path, html::extract(&bytes)?));
