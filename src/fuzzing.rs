@@ -10,12 +10,18 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
+/// No control character in a report's titles and texts (only line ends).
+fn assert_clean(r: &crate::Report) {
+    for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
+        assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
+    }
+    assert!(!r.meta.title.chars().any(char::is_control));
+}
+
 /// Any bytes: decoding and parsing never panic, and no control character survives.
 pub fn parse_case(data: &[u8]) {
     if let Ok(r) = crate::ingest::parse_bytes("fuzz.txt", data) {
-        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
-            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
-        }
+        assert_clean(&r);
     }
 }
 
@@ -26,10 +32,7 @@ pub fn html_case(data: &[u8]) {
     page.extend_from_slice(data);
     if let Ok(r) = crate::ingest::parse_bytes("fuzz.html", &page) {
         assert_eq!(r.format, "html");
-        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
-            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
-        }
-        assert!(!r.meta.title.chars().any(char::is_control));
+        assert_clean(&r);
     }
 }
 
@@ -46,10 +49,7 @@ pub fn docx_case(data: &[u8]) {
     {
         assert_eq!(d.format, "docx");
         let r = crate::ingest::parse("fuzz.docx", d);
-        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
-            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
-        }
-        assert!(!r.meta.title.chars().any(char::is_control));
+        assert_clean(&r);
     }
 }
 
@@ -60,10 +60,7 @@ pub fn pdf_case(data: &[u8]) {
     file.extend_from_slice(data);
     if let Ok(r) = crate::ingest::parse_bytes("fuzz.pdf", &file) {
         assert_eq!(r.format, "pdf");
-        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
-            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
-        }
-        assert!(!r.meta.title.chars().any(char::is_control));
+        assert_clean(&r);
     }
 }
 
@@ -80,10 +77,7 @@ pub fn ofd_case(data: &[u8]) {
     if let Ok(d) = crate::ingest::ofd::from_page_xml(&pages) {
         assert_eq!(d.format, "ofd");
         let r = crate::ingest::parse("fuzz.ofd", d);
-        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
-            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
-        }
-        assert!(!r.meta.title.chars().any(char::is_control));
+        assert_clean(&r);
     }
 }
 
@@ -98,10 +92,7 @@ pub fn doc_case(data: &[u8]) {
     if let Ok(d) = crate::ingest::doc::from_streams(word, table) {
         assert_eq!(d.format, "doc");
         let r = crate::ingest::parse("fuzz.doc", d);
-        for s in r.sections.iter().flat_map(|s| [&s.title, &s.text]) {
-            assert!(!s.chars().any(|c| c.is_control() && c != '\n'));
-        }
-        assert!(!r.meta.title.chars().any(char::is_control));
+        assert_clean(&r);
     }
 }
 

@@ -4,23 +4,12 @@
 
 mod common;
 
-use baogao::ingest::{decode, parse_bytes, samples::SAMPLES};
+use baogao::ingest::parse_bytes;
 use common::files::doc;
 
 #[test]
 fn each_sample_as_a_word_97_document_reads_like_its_text() {
-    let mut failures = Vec::new();
-    for (name, bytes) in SAMPLES {
-        let txt = parse_bytes(&format!("sample:{name}"), bytes).expect("sample");
-        let text = decode::decode(bytes).expect("text").text;
-        let d = parse_bytes(&format!("sample:{name}"), &doc(&text)).expect("doc");
-        assert_eq!(d.format, "doc");
-        let (want, got) = (common::digest(&txt, true), common::digest(&d, true));
-        if want != got {
-            failures.push(format!("{name}:\n--- text\n{want}\n--- doc\n{got}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::samples_read_like_their_text("doc", doc);
 }
 
 #[test]

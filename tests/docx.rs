@@ -12,23 +12,14 @@ use common::files::{NUMBERING, as_word_body, docx, run};
 
 #[test]
 fn each_sample_as_a_word_document_with_automatic_numbering_reads_like_its_text() {
-    let mut failures = Vec::new();
-    let mut total = 0;
-    for (name, bytes) in SAMPLES {
-        let txt = parse_bytes(&format!("sample:{name}"), bytes).expect("sample");
-        let text = decode::decode(bytes).expect("text").text;
-        let (body, numbered) = as_word_body(&text);
-        total += numbered;
-        let file = docx(&body, Some(NUMBERING), None);
-        let doc = parse_bytes(&format!("sample:{name}"), &file).expect("docx");
-        assert_eq!(doc.format, "docx");
-        let (want, got) = (common::digest(&txt, true), common::digest(&doc, true));
-        if want != got {
-            failures.push(format!("{name}:\n--- text\n{want}\n--- docx\n{got}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::samples_read_like_their_text("docx", |text| {
+        docx(&as_word_body(text).0, Some(NUMBERING), None)
+    });
     // The markers really came from numbering.xml: most headings were numbered by Word.
+    let total: usize = SAMPLES
+        .iter()
+        .map(|(_, b)| as_word_body(&decode::decode(b).unwrap().text).1)
+        .sum();
     assert!(total >= 40, "only {total} headings numbered");
 }
 
@@ -226,35 +217,7 @@ fn broken_and_oversized_word_documents_are_skipped_with_a_reason() {
 
 #[test]
 fn a_folder_with_a_word_document_exports_it_with_its_format() {
-    let dir = tempfile::tempdir().unwrap();
-    let (_, bytes) = SAMPLES[0];
-    let text = decode::decode(bytes).unwrap().text;
-    let (body, _) = as_word_body(&text);
-    std::fs::write(
-        dir.path().join("报告.docx"),
-        docx(&body, Some(NUMBERING), None),
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("same.txt"), bytes).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .args(["export", "--json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let reports = v["reports"].as_array().expect("reports");
-    let formats: Vec<&str> = reports
-        .iter()
-        .map(|r| r["format"].as_str().unwrap())
-        .collect();
-    assert!(
-        formats.contains(&"docx") && formats.contains(&"txt"),
-        "{formats:?}"
-    );
-    let titles: Vec<&str> = reports
-        .iter()
-        .map(|r| r["title"].as_str().unwrap())
-        .collect();
-    assert_eq!(titles[0], titles[1], "the same report in both formats");
+    common::exports_beside_its_text("报告.docx", "docx", |text| {
+        docx(&as_word_body(text).0, Some(NUMBERING), None)
+    });
 }

@@ -199,20 +199,8 @@ fn a_folder_of_every_format_opens_in_the_reader_and_exports_whole() {
     for (name, bytes) in &files {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .args(["export", "--json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut formats: Vec<&str> = v["reports"]
-        .as_array()
-        .unwrap()
+    let reports = common::exported(dir.path());
+    let mut formats: Vec<&str> = reports
         .iter()
         .map(|r| r["format"].as_str().unwrap())
         .collect();
@@ -220,7 +208,7 @@ fn a_folder_of_every_format_opens_in_the_reader_and_exports_whole() {
     assert_eq!(formats, ["doc", "docx", "html", "ofd", "pdf", "txt"]);
     // Each is the sample it was made from: the same agency as the sample's text.
     let made_from = SAMPLES.iter().chain(std::iter::once(&SAMPLES[0]));
-    for (r, (_, bytes)) in v["reports"].as_array().unwrap().iter().zip(made_from) {
+    for (r, (_, bytes)) in reports.iter().zip(made_from) {
         let txt = parse_bytes("sample", bytes).unwrap();
         assert_eq!(
             r["agency"].as_str(),

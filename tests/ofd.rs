@@ -6,23 +6,12 @@ mod common;
 
 use std::io::Write;
 
-use baogao::ingest::{decode, parse_bytes, samples::SAMPLES};
+use baogao::ingest::parse_bytes;
 use common::files::{OFD_NS as NS, ofd, wrap};
 
 #[test]
 fn each_sample_as_an_ofd_reads_like_its_text() {
-    let mut failures = Vec::new();
-    for (name, bytes) in SAMPLES {
-        let txt = parse_bytes(&format!("sample:{name}"), bytes).expect("sample");
-        let text = decode::decode(bytes).expect("text").text;
-        let doc = parse_bytes(&format!("sample:{name}"), &ofd(&wrap(&text, 72))).expect("ofd");
-        assert_eq!(doc.format, "ofd");
-        let (want, got) = (common::digest(&txt, true), common::digest(&doc, true));
-        if want != got {
-            failures.push(format!("{name}:\n--- text\n{want}\n--- ofd\n{got}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::samples_read_like_their_text("ofd", |text| ofd(&wrap(text, 72)));
 }
 
 #[test]

@@ -6,24 +6,12 @@
 
 mod common;
 
-use baogao::ingest::{decode, parse_bytes, samples::SAMPLES};
+use baogao::ingest::parse_bytes;
 use common::files::{Font, pdf, wrap};
 use lopdf::{Document, Object, Stream, dictionary};
 
 fn each_sample_as_a_pdf_reads_like_its_text(font: Font) {
-    let mut failures = Vec::new();
-    for (name, bytes) in SAMPLES {
-        let txt = parse_bytes(&format!("sample:{name}"), bytes).expect("sample");
-        let text = decode::decode(bytes).expect("text").text;
-        let file = pdf(&wrap(&text, 72), font);
-        let doc = parse_bytes(&format!("sample:{name}"), &file).expect("pdf");
-        assert_eq!(doc.format, "pdf");
-        let (want, got) = (common::digest(&txt, true), common::digest(&doc, true));
-        if want != got {
-            failures.push(format!("{name}:\n--- text\n{want}\n--- pdf\n{got}"));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    common::samples_read_like_their_text("pdf", |text| pdf(&wrap(text, 72), font));
 }
 
 #[test]
@@ -126,34 +114,7 @@ fn scans_unmapped_fonts_damaged_files_and_cycles_are_reported() {
 
 #[test]
 fn a_folder_with_a_pdf_exports_it_with_its_format() {
-    let dir = tempfile::tempdir().unwrap();
-    let (_, bytes) = SAMPLES[2];
-    let text = decode::decode(bytes).unwrap().text;
-    std::fs::write(
-        dir.path().join("报告.pdf"),
-        pdf(&wrap(&text, 72), Font::IdentityToUnicode),
-    )
-    .unwrap();
-    std::fs::write(dir.path().join("same.txt"), bytes).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baogao"))
-        .args(["export", "--json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let reports = v["reports"].as_array().expect("reports");
-    let formats: Vec<&str> = reports
-        .iter()
-        .map(|r| r["format"].as_str().unwrap())
-        .collect();
-    assert!(
-        formats.contains(&"pdf") && formats.contains(&"txt"),
-        "{formats:?}"
-    );
-    let titles: Vec<&str> = reports
-        .iter()
-        .map(|r| r["title"].as_str().unwrap())
-        .collect();
-    assert_eq!(titles[0], titles[1], "the same report in both formats");
+    common::exports_beside_its_text("报告.pdf", "pdf", |text| {
+        pdf(&wrap(text, 72), Font::IdentityToUnicode)
+    });
 }

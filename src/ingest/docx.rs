@@ -13,13 +13,12 @@
 //! Bounded: the parts read are capped in size (a zip bomb stops at the cap), the XML is
 //! read as a stream of events with no recursion, and numbering state is fixed-size.
 
-use std::collections::HashMap;
-use std::io::Read;
-
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
+use std::collections::HashMap;
 
 use super::decode::{self, Decoded, Skip};
+use super::xml::{self, attr};
 
 /// The document part's text is capped (a real report's is well under 2 MB).
 const MAX_DOCUMENT_XML: u64 = 32 * 1024 * 1024;
@@ -38,27 +37,14 @@ pub fn is_docx(bytes: &[u8]) -> bool {
 }
 
 /// Read one part, at most `cap` bytes of it uncompressed.
-fn part(
-    zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
-    name: &str,
-    cap: u64,
-) -> Result<Option<String>, Skip> {
-    let Ok(file) = zip.by_name(name) else {
-        return Ok(None);
-    };
-    let mut raw = Vec::new();
-    file.take(cap + 1)
-        .read_to_end(&mut raw)
-        .map_err(|_| Skip::Binary("a Word document whose parts cannot be unpacked"))?;
-    if raw.len() as u64 > cap {
-        return Err(Skip::Binary(
-            "a Word document whose text part is over 32 MB",
-        ));
-    }
-    Ok(Some(match String::from_utf8(raw) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    }))
+fn part(zip: &mut xml::Zip, name: &str, cap: u64) -> Result<Option<String>, Skip> {
+    xml::part(
+        zip,
+        name,
+        cap,
+        Skip::Binary("a Word document whose parts cannot be unpacked"),
+        Skip::Binary("a Word document whose text part is over 32 MB"),
+    )
 }
 
 /// The document's text as lines.
@@ -92,17 +78,6 @@ pub fn from_parts(
     };
     let (text, removed) = decode::sanitize(&text);
     decode::finish(text, removed, "UTF-8", warnings, "docx")
-}
-
-fn attr(e: &BytesStart, key: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == key)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
 }
 
 fn val(e: &BytesStart) -> Option<String> {
@@ -717,18 +692,7 @@ fn body_text(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<String
             },
             Event::Text(t) if field_code == 0 && w.in_t => w.text(&t.xml10_content()),
             Event::GeneralRef(g) if field_code == 0 && w.in_t => {
-                let c = match g.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => match g.xml10_content().as_ref() {
-                        "amp" => Some('&'),
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "quot" => Some('"'),
-                        "apos" => Some('\''),
-                        _ => None,
-                    },
-                };
-                if let Some(c) = c {
+                if let Some(c) = xml::entity(&g) {
                     w.text(c.encode_utf8(&mut [0; 4]));
                 }
             }

@@ -18,6 +18,7 @@ pub mod samples;
 pub mod script;
 pub mod text;
 mod tree;
+pub mod xml;
 
 use crate::corpus::{MetaLine, MetaLineKind, Report, ReportMeta};
 use clean::{Line, Md};
@@ -244,50 +245,40 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     report
 }
 
-/// Decode and parse one file's bytes (a web page by its markup, else text).
+/// A file in a published format other than text, recognised by its bytes (magic, zip
+/// members, markup), as the line stream the parser reads; `None` for text.
+fn extract_format(bytes: &[u8]) -> Option<Result<Decoded, Skip>> {
+    type Format = (fn(&[u8]) -> bool, fn(&[u8]) -> Result<Decoded, Skip>);
+    const FORMATS: &[Format] = &[
+        (docx::is_docx, docx::extract),
+        (ofd::is_ofd, ofd::extract),
+        (doc::is_doc, doc::extract),
+        (pdf::is_pdf, pdf::extract),
+        (mhtml::is_mhtml, mhtml::extract),
+        (html::is_html, html::extract),
+    ];
+    FORMATS
+        .iter()
+        .find(|(is, _)| is(bytes))
+        .map(|(_, extract)| extract(bytes))
+}
+
+/// Decode and parse one file's bytes (a published format by its content, else text).
 pub fn parse_bytes(path: &str, bytes: &[u8]) -> Result<Report, Skip> {
-    if docx::is_docx(bytes) {
-        return Ok(parse(path, docx::extract(bytes)?));
-    }
-    if ofd::is_ofd(bytes) {
-        return Ok(parse(path, ofd::extract(bytes)?));
-    }
-    if doc::is_doc(bytes) {
-        return Ok(parse(path, doc::extract(bytes)?));
-    }
-    if pdf::is_pdf(bytes) {
-        return Ok(parse(path, pdf::extract(bytes)?));
-    }
-    if mhtml::is_mhtml(bytes) {
-        return Ok(parse(path, mhtml::extract(bytes)?));
-    }
-    if html::is_html(bytes) {
-        return Ok(parse(path, html::extract(bytes)?));
-    }
-    Ok(parse(path, decode(bytes)?))
+    let decoded = match extract_format(bytes) {
+        Some(d) => d?,
+        None => decode(bytes)?,
+    };
+    Ok(parse(path, decoded))
 }
 
 /// [`parse_bytes`] for an owned buffer (no copy of clean UTF-8).
 pub fn parse_owned(path: &str, bytes: Vec<u8>) -> Result<Report, Skip> {
-    if docx::is_docx(&bytes) {
-        return Ok(parse(path, docx::extract(&bytes)?));
-    }
-    if ofd::is_ofd(&bytes) {
-        return Ok(parse(path, ofd::extract(&bytes)?));
-    }
-    if doc::is_doc(&bytes) {
-        return Ok(parse(path, doc::extract(&bytes)?));
-    }
-    if pdf::is_pdf(&bytes) {
-        return Ok(parse(path, pdf::extract(&bytes)?));
-    }
-    if mhtml::is_mhtml(&bytes) {
-        return Ok(parse(path, mhtml::extract(&bytes)?));
-    }
-    if html::is_html(&bytes) {
-        return Ok(parse(path, html::extract(&bytes)?));
-    }
-    Ok(parse(path, decode::decode_owned(bytes)?))
+    let decoded = match extract_format(&bytes) {
+        Some(d) => d?,
+        None => decode::decode_owned(bytes)?,
+    };
+    Ok(parse(path, decoded))
 }
 
 /// Markdown: by its name (.md, .markdown), or text that opens with an ATX heading.

@@ -11,47 +11,28 @@
 //! Bounded as DOCX is: each part read is capped unpacked, the XML is an event stream,
 //! and the page count is capped.
 
-use std::io::Read;
-
 use quick_xml::Reader;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 
 use super::decode::{Decoded, Skip};
+use super::xml::{self, attr};
 
 const MAX_PART: u64 = 16 * 1024 * 1024;
 const MAX_PAGES: usize = 2000;
-
-type Zip<'a> = zip::ZipArchive<std::io::Cursor<&'a [u8]>>;
 
 /// A zip archive with an OFD.xml entry document.
 pub fn is_ofd(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") && memchr::memmem::find(bytes, b"OFD.xml").is_some()
 }
 
-fn part(zip: &mut Zip, name: &str) -> Result<Option<String>, Skip> {
-    let name = name.trim_start_matches('/');
-    let Ok(file) = zip.by_name(name) else {
-        return Ok(None);
-    };
-    let mut raw = Vec::new();
-    file.take(MAX_PART + 1)
-        .read_to_end(&mut raw)
-        .map_err(|_| Skip::Binary("an OFD whose parts cannot be unpacked"))?;
-    if raw.len() as u64 > MAX_PART {
-        return Err(Skip::Binary("an OFD with a part over 16 MB unpacked"));
-    }
-    Ok(Some(String::from_utf8_lossy(&raw).into_owned()))
-}
-
-fn attr(e: &BytesStart, key: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == key)
-        .and_then(|a| {
-            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .ok()
-                .map(|v| v.into_owned())
-        })
+fn part(zip: &mut xml::Zip, name: &str) -> Result<Option<String>, Skip> {
+    xml::part(
+        zip,
+        name,
+        MAX_PART,
+        Skip::Binary("an OFD whose parts cannot be unpacked"),
+        Skip::Binary("an OFD with a part over 16 MB unpacked"),
+    )
 }
 
 /// The text of the first element named `name` (DocRoot).
@@ -143,18 +124,7 @@ fn page_lines(xml: &str) -> (Vec<String>, bool) {
             }
             Ok(Event::GeneralRef(g)) => {
                 if let Some((_, _, s)) = code.as_mut() {
-                    let c = match g.resolve_char_ref() {
-                        Ok(Some(c)) => Some(c),
-                        _ => match g.xml10_content().as_ref() {
-                            "amp" => Some('&'),
-                            "lt" => Some('<'),
-                            "gt" => Some('>'),
-                            "quot" => Some('"'),
-                            "apos" => Some('\''),
-                            _ => None,
-                        },
-                    };
-                    s.extend(c);
+                    s.extend(xml::entity(&g));
                 }
             }
             Ok(Event::End(e)) if e.local_name().as_ref() == "TextCode" => {

@@ -114,3 +114,62 @@ pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
     }
     out
 }
+
+/// Each sample made into a file by `make` (from its text) reads with the sample's outline
+/// and metadata, and says it was `format`; the differences, if any, as the error.
+pub fn samples_read_like_their_text(format: &str, make: impl Fn(&str) -> Vec<u8>) {
+    use baogao::ingest::{decode, parse_bytes, samples::SAMPLES};
+    let mut failures = Vec::new();
+    for (name, bytes) in SAMPLES {
+        let txt = parse_bytes(&format!("sample:{name}"), bytes).expect("sample");
+        let text = decode::decode(bytes).expect("text").text;
+        let made = parse_bytes(&format!("sample:{name}"), &make(&text)).expect(format);
+        assert_eq!(made.format, format);
+        let (want, got) = (digest(&txt, true), digest(&made, true));
+        if want != got {
+            failures.push(format!("{name}:\n--- text\n{want}\n--- {format}\n{got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `baogao export --json DIR` through the binary: its reports.
+pub fn exported(dir: &std::path::Path) -> Vec<serde_json::Value> {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baogao"))
+        .args(["export", "--json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["reports"]
+        .as_array_mut()
+        .expect("reports")
+        .drain(..)
+        .collect()
+}
+
+/// A folder with one sample as `name` (made by `make` from its text) and as text:
+/// both export, with their formats, as the same report.
+pub fn exports_beside_its_text(name: &str, format: &str, make: impl Fn(&str) -> Vec<u8>) {
+    use baogao::ingest::{decode, samples::SAMPLES};
+    let dir = tempfile::tempdir().unwrap();
+    let (_, bytes) = SAMPLES[2];
+    let text = decode::decode(bytes).unwrap().text;
+    std::fs::write(dir.path().join(name), make(&text)).unwrap();
+    std::fs::write(dir.path().join("same.txt"), bytes).unwrap();
+    let got = exported(dir.path());
+    let formats: Vec<&str> = got.iter().map(|r| r["format"].as_str().unwrap()).collect();
+    assert!(
+        formats.contains(&format) && formats.contains(&"txt"),
+        "{formats:?}"
+    );
+    assert_eq!(
+        got[0]["title"], got[1]["title"],
+        "the same report in both formats"
+    );
+}
