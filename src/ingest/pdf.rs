@@ -92,22 +92,45 @@ fn decoder<'a>(doc: &'a Document, font: &'a Dictionary) -> Decoder<'a> {
     }
 }
 
+/// The decoders of the fonts met so far, by the font dictionary they were made from.
+#[derive(Default)]
+struct Fonts<'d> {
+    by_dict: std::collections::HashMap<*const Dictionary, usize>,
+    decoders: Vec<Decoder<'d>>,
+}
+
+impl<'d> Fonts<'d> {
+    fn index(&mut self, doc: &'d Document, dict: &'d Dictionary) -> usize {
+        *self
+            .by_dict
+            .entry(dict as *const Dictionary)
+            .or_insert_with(|| {
+                self.decoders.push(decoder(doc, dict));
+                self.decoders.len() - 1
+            })
+    }
+}
+
 fn number(o: &Object) -> Option<f32> {
     o.as_float().ok().filter(|f| f.is_finite())
 }
 
 /// One page's lines, in drawing order.
 /// Also whether the content stream stopped at something it could not parse.
-fn page_lines(
-    doc: &Document,
+fn page_lines<'d>(
+    doc: &'d Document,
     page: lopdf::ObjectId,
     budget: &mut usize,
+    fonts_seen: &mut Fonts<'d>,
 ) -> Result<(Vec<String>, bool), Skip> {
     let fonts = doc.get_page_fonts(page).unwrap_or_default();
-    let decoders: Vec<(&[u8], Decoder)> = fonts
+    // The page's font names, each to its font's decoder (built once per font object: the
+    // pages of a document share their fonts, and a ToUnicode map is costly to parse).
+    let names: Vec<(&[u8], usize)> = fonts
         .iter()
-        .map(|(name, dict)| (name.as_slice(), decoder(doc, dict)))
+        .map(|(name, dict)| (name.as_slice(), fonts_seen.index(doc, dict)))
         .collect();
+    let decoders = &fonts_seen.decoders;
     let content = doc
         .get_page_content_with_limit(page, MAX_CONTENT)
         .map_err(|_| Skip::Binary("a PDF whose page content is damaged or over 16 MB"))?;
@@ -133,7 +156,7 @@ fn page_lines(
                 font = a
                     .first()
                     .and_then(|n| n.as_name().ok())
-                    .and_then(|n| decoders.iter().position(|(k, _)| *k == n));
+                    .and_then(|n| names.iter().find(|(k, _)| *k == n).map(|&(_, i)| i));
                 size = a.get(1).and_then(number).map_or(size, f32::abs);
             }
             "TL" => leading = a.first().and_then(number).unwrap_or(leading),
@@ -188,7 +211,7 @@ fn page_lines(
         let before = line.len();
         for s in shown {
             match font.and_then(|f| decoders.get(f)) {
-                Some((_, d)) => d.decode(s, &mut line),
+                Some(d) => d.decode(s, &mut line),
                 // No font set: the bytes as Latin-1, as a last resort.
                 None => line.extend(s.iter().map(|&b| b as char)),
             }
@@ -253,8 +276,9 @@ pub fn extract(bytes: &[u8]) -> Result<Decoded, Skip> {
     let mut budget = MAX_CHARS;
     let mut pages: Vec<Vec<String>> = Vec::new();
     let mut damaged = false;
+    let mut fonts = Fonts::default();
     for page in doc.page_iter().take(MAX_PAGES) {
-        let (lines, bad) = page_lines(&doc, page, &mut budget)?;
+        let (lines, bad) = page_lines(&doc, page, &mut budget, &mut fonts)?;
         damaged |= bad;
         pages.push(lines);
     }
