@@ -20,6 +20,15 @@ use super::xml::{self, attr};
 const MAX_PART: u64 = 16 * 1024 * 1024;
 const MAX_PAGES: usize = 2000;
 
+const OFD: super::pdf::Paged = super::pdf::Paged {
+    what: "OFD",
+    format: "ofd",
+    no_pages: "an OFD with no pages (its page list is empty or broken)",
+    unparsed: "an OFD whose page content cannot be parsed",
+    no_text: "an image-only OFD (scanned: no text layer; OCR is not done)",
+    undecoded: "an OFD whose text does not decode: no text layer to read",
+};
+
 /// A zip archive with an OFD.xml entry document.
 pub fn is_ofd(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") && memchr::memmem::find(bytes, b"OFD.xml").is_some()
@@ -178,7 +187,7 @@ pub fn from_page_xml(pages: &[&str]) -> Result<Decoded, Skip> {
             lines
         })
         .collect();
-    super::pdf::from_pages(pages, damaged, "OFD", "ofd")
+    super::pdf::from_pages(pages, damaged, &OFD)
 }
 
 /// The document's text as lines.
@@ -226,7 +235,7 @@ pub fn extract(bytes: &[u8]) -> Result<Decoded, Skip> {
             None => damaged = true,
         }
     }
-    super::pdf::from_pages(pages, damaged, "OFD", "ofd")
+    super::pdf::from_pages(pages, damaged, &OFD)
 }
 
 #[cfg(test)]

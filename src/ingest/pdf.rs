@@ -282,8 +282,28 @@ pub fn extract(bytes: &[u8]) -> Result<Decoded, Skip> {
         damaged |= bad;
         pages.push(lines);
     }
-    from_pages(pages, damaged, "PDF", "pdf")
+    from_pages(pages, damaged, &PDF)
 }
+
+/// A page-based format, as `from_pages` names it: its name, its `format`, and why a file
+/// of it is refused.
+pub(crate) struct Paged {
+    pub what: &'static str,
+    pub format: &'static str,
+    pub no_pages: &'static str,
+    pub unparsed: &'static str,
+    pub no_text: &'static str,
+    pub undecoded: &'static str,
+}
+
+const PDF: Paged = Paged {
+    what: "PDF",
+    format: "pdf",
+    no_pages: "a PDF with no pages (its page tree is empty or broken)",
+    unparsed: "a PDF whose page content cannot be parsed",
+    no_text: "an image-only PDF (scanned: no text layer; OCR is not done)",
+    undecoded: "a PDF whose text does not decode (its fonts map no characters): no text layer to read",
+};
 
 /// Pages of lines (a PDF's or an OFD's) as the document's text: page numbers, margins and
 /// running headers and footers left out; a document with no pages, no text, or text that
@@ -291,8 +311,7 @@ pub fn extract(bytes: &[u8]) -> Result<Decoded, Skip> {
 pub(crate) fn from_pages(
     mut pages: Vec<Vec<String>>,
     damaged: bool,
-    what: &'static str,
-    format: &'static str,
+    kind: &Paged,
 ) -> Result<Decoded, Skip> {
     for lines in &mut pages {
         lines.retain(|l| !is_page_number(l));
@@ -303,31 +322,20 @@ pub(crate) fn from_pages(
         let lead = lines.iter().take_while(|l| l.trim().is_empty()).count();
         lines.drain(..lead);
     }
-    let refuse = |why: &'static str, why_ofd: &'static str| {
-        Err(Skip::Binary(if what == "PDF" { why } else { why_ofd }))
-    };
     if pages.is_empty() {
-        return refuse(
-            "a PDF with no pages (its page tree is empty or broken)",
-            "an OFD with no pages (its page list is empty or broken)",
-        );
+        return Err(Skip::Binary(kind.no_pages));
     }
     let total = pages
         .iter()
         .flatten()
         .filter(|l| !l.trim().is_empty())
         .count();
-    if total == 0 && damaged {
-        return refuse(
-            "a PDF whose page content cannot be parsed",
-            "an OFD whose page content cannot be parsed",
-        );
-    }
     if total == 0 {
-        return refuse(
-            "an image-only PDF (scanned: no text layer; OCR is not done)",
-            "an image-only OFD (scanned: no text layer; OCR is not done)",
-        );
+        return Err(Skip::Binary(if damaged {
+            kind.unparsed
+        } else {
+            kind.no_text
+        }));
     }
     // Running headers and footers: a line that opens (or closes) at least three pages and
     // half of them.
@@ -366,19 +374,17 @@ pub(crate) fn from_pages(
         }
     }
     if bad * 5 > all {
-        return refuse(
-            "a PDF whose text does not decode (its fonts map no characters): no text layer to read",
-            "an OFD whose text does not decode: no text layer to read",
-        );
+        return Err(Skip::Binary(kind.undecoded));
     }
     let mut warnings = Vec::new();
     if bad > 0 {
         warnings.push(format!(
-            "{bad} characters of the {what}'s text could not be decoded"
+            "{bad} characters of the {}'s text could not be decoded",
+            kind.what
         ));
     }
     let (text, removed) = decode::sanitize(&text);
-    decode::finish(text, removed, what, warnings, format)
+    decode::finish(text, removed, kind.what, warnings, kind.format)
 }
 
 #[cfg(test)]
