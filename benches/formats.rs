@@ -1,5 +1,5 @@
 //! 1,000 reports in each format, parsed on both cores (decode + extract + clean + parse +
-//! label): text, a GBK government web page, a DOCX with automatic numbering, a Word
+//! label): text, a GBK government web page (as tests/formats.rs makes it), a DOCX with automatic numbering, a Word
 //! 97–2003 file, PDFs on both Chinese font set-ups and an OFD, each made from the five
 //! samples by the generators the tests use (tests/common/files.rs).
 //!
@@ -18,24 +18,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod files;
 
 use baogao::ingest::{decode, parse_bytes, samples::SAMPLES};
-use files::{Font, NUMBERING, as_word_body, doc, docx, ofd, pdf, wrap};
+use files::{Font, NUMBERING, as_word_body, doc, docx, gov_page, ofd, pdf, wrap};
 
 const PER_FORMAT: usize = 1000;
 
 /// A format's name and how the i-th file of it is made.
 type Maker<'a> = (&'static str, Box<dyn Fn(usize) -> Vec<u8> + 'a>);
-
-/// A government page around the text (the shape tests/formats.rs uses, shortened).
-fn page(text: &str) -> Vec<u8> {
-    let mut p = String::from(
-        "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\"><title>报告_某某市人民政府</title></head><body><div class=\"nav\"><a>首页</a> | <a>政务公开</a></div><div class=\"article\">",
-    );
-    for l in text.lines().filter(|l| !l.trim().is_empty()) {
-        p.push_str(&format!("<p>{}</p>", files::esc(l)));
-    }
-    p.push_str("</div><div class=\"foot\">版权所有</div></body></html>");
-    encoding_rs::GBK.encode(&p).0.into_owned()
-}
 
 fn formats(c: &mut Criterion) {
     let texts: Vec<String> = SAMPLES
@@ -44,7 +32,10 @@ fn formats(c: &mut Criterion) {
         .collect();
     let make: Vec<Maker> = vec![
         ("txt", Box::new(|i| SAMPLES[i % 5].1.to_vec())),
-        ("html", Box::new(|i| page(&texts[i % 5]))),
+        (
+            "html",
+            Box::new(|i| gov_page("某某报告", "2025-03-31", &texts[i % 5])),
+        ),
         (
             "docx",
             Box::new(|i| docx(&as_word_body(&texts[i % 5]).0, Some(NUMBERING), None)),

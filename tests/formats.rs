@@ -4,57 +4,7 @@
 mod common;
 
 use baogao::ingest::{decode, parse_bytes, samples::SAMPLES};
-
-/// `s` as HTML text (the sample's own characters, escaped).
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// A government site's page around a report's lines: navigation, breadcrumbs, the
-/// info-disclosure catalogue, share bar, related links, footer, scripts; the CMS's meta
-/// tags; the text as paragraphs (blank lines dropped, as a CMS does) inside the content
-/// block; encoded as GBK with a meta charset.
-fn gov_page(title: &str, date: &str, text: &str) -> Vec<u8> {
-    let mut p = String::new();
-    p.push_str("<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\">\n<html><head>\n");
-    p.push_str("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">\n");
-    p.push_str(&format!(
-        "<title>{}_某某市人民政府门户网站</title>\n",
-        escape(title)
-    ));
-    p.push_str(&format!(
-        "<meta name=\"ArticleTitle\" content=\"{}\">\n",
-        escape(title).replace('"', "&quot;")
-    ));
-    p.push_str(&format!(
-        "<meta name=\"PubDate\" content=\"{date} 10:15\">\n"
-    ));
-    p.push_str("<style>.nav{color:red} /* 一、不是标题 */</style>\n");
-    p.push_str("<script>var t = '（一）不是标题';</script></head>\n<body>\n");
-    p.push_str("<div class=\"top\"><a href=\"/\">首页</a> | <a href=\"/zwgk\">政务公开</a> | <a href=\"/hd\">互动交流</a> | <a href=\"/fw\">办事服务</a> | <a href=\"/en\">English</a></div>\n");
-    p.push_str("<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/zwgk\">政务公开</a> &gt; <a>法治政府建设</a></div>\n");
-    p.push_str("<table class=\"xxgk\"><tr><td>索引号：</td><td>11371300MB28XXXX/2025-00012</td><td>主题分类：</td><td>综合政务</td></tr>");
-    p.push_str(
-        "<tr><td>有效性：</td><td>有效</td><td>公开方式：</td><td>主动公开</td></tr></table>\n",
-    );
-    p.push_str("<div class=\"article\"><div class=\"TRS_Editor\">\n");
-    for line in text.lines() {
-        let t = line.trim_end();
-        if t.trim().is_empty() {
-            continue;
-        }
-        p.push_str(&format!("<p>{}</p>\n", escape(t)));
-    }
-    p.push_str("</div></div>\n");
-    p.push_str("<div class=\"share\">分享到：<a>微信</a> <a>微博</a> 【<a>打印本页</a>】 【<a>关闭窗口</a>】</div>\n");
-    p.push_str("<div class=\"related\"><h3>相关链接</h3><ul><li><a href=\"/a\">某某区2024年法治政府建设情况报告</a></li><li><a href=\"/b\">某某县2024年度法治政府建设工作报告</a></li><li><a href=\"/c\">关于开展法治政府建设示范创建的通知</a></li></ul></div>\n");
-    p.push_str("<div class=\"foot\"><a>网站地图</a> | <a>联系我们</a><br>主办单位：某某市人民政府办公室 版权所有<br>网站标识码：3713000001 鲁ICP备05000000号</div>\n");
-    p.push_str("</body></html>\n");
-    let (bytes, _, _) = encoding_rs::GBK.encode(&p);
-    bytes.into_owned()
-}
+use common::files::gov_page;
 
 #[test]
 fn each_sample_as_a_gbk_government_page_reads_like_its_text() {
