@@ -84,3 +84,43 @@ fn unseen_outlines_and_metadata() {
         failures.join("\n")
     );
 }
+
+/// A sharing site's watermark never reaches the text, wherever it was stamped (between
+/// paragraphs, at a heading's end, mid-word), and nothing is lost: each copy is noise.
+#[test]
+fn sharing_site_watermarks_leave_the_text() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unseen");
+    for (name, site, whole) in [
+        (
+            "177_city_dept_sharing_site_watermark_lines",
+            "范文汇",
+            "局党组坚持把学法纳入中心组学习计划",
+        ),
+        (
+            "178_province_gov_one_line_run_midword_watermark",
+            "文稿网",
+            "各市州政府主要负责人履行推进法治建设第一责任人职责",
+        ),
+    ] {
+        let bytes = std::fs::read(dir.join(format!("{name}.txt"))).unwrap();
+        let r = baogao::ingest::parse_bytes(name, &bytes).unwrap();
+        let mut shown = vec![r.meta.title.clone()];
+        shown.extend(r.preamble.clone());
+        shown.extend(r.closing.clone());
+        for s in &r.sections {
+            shown.push(s.title.clone());
+            shown.push(s.text.clone());
+        }
+        let shown = shown.join("\n");
+        assert!(
+            !shown.contains("www.") && !shown.contains(site),
+            "{name}: {shown}"
+        );
+        assert!(shown.contains(whole), "{name}: {shown}");
+        assert!(
+            r.noise.iter().filter(|n| n.contains(site)).count() >= 2,
+            "{name}: {:?}",
+            r.noise
+        );
+    }
+}

@@ -48,6 +48,8 @@ pub enum MetaLineKind {
     /// Page furniture above the document's title (a site name, a menu, a catalogue
     /// value on its own line) that no other rule recognised.
     Chrome,
+    /// A cover letter's title and text, above the document it forwards.
+    Letter,
 }
 
 /// A source line that became metadata instead of text.

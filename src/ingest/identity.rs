@@ -758,7 +758,9 @@ fn identify(mut agency: String, src: Source, ev: &Evidence) -> Identity {
             .iter()
             .map(|&i| g.places[i].name.to_string())
             .collect();
-        id.region = Some(agency[..found.last().expect("place").end].to_string());
+        // From the first place named: "国家税务总局成都市武侯区税务局" is 成都市武侯区's.
+        let first = found.first().expect("place").start;
+        id.region = Some(agency[first..found.last().expect("place").end].to_string());
         let mut code = g.places[p].code;
         while code < 100_000 {
             code *= 100;

@@ -23,6 +23,17 @@ const DEPARTMENTS: &[&str] = &[
     "科学技术局",
     "科学技术厅",
     "科学技术委员会",
+    // The municipalities' commissions (北京市教育委员会, 上海市交通委员会 …).
+    "教育委员会",
+    "交通运输委员会",
+    "交通委员会",
+    "住房和城乡建设委员会",
+    "住房城乡建设委",
+    "规划和自然资源委员会",
+    "经济和信息化委员会",
+    "商务委员会",
+    "农业农村委员会",
+    "卫健委",
     "市场监管总局",
     "人民政府办公室",
     "人民政府",
@@ -477,7 +488,19 @@ pub fn agency_in_text(text: &str) -> Option<String> {
                 start = k;
             }
         }
-        let prefix: String = before[start..].iter().collect();
+        let mut prefix: String = before[start..].iter().collect();
+        // A verb before the place ("现公布衢州市…局") is no part of it: a prefix that names
+        // a known place starts there.
+        if let Some(f) = super::gazetteer::get().find(&prefix).first()
+            && f.start > 0
+        {
+            prefix.replace_range(..f.start, "");
+        }
+        // A tax bureau's name includes its administration ("国家税务总局芜湖市税务局").
+        const TAX: &str = "国家税务总局";
+        if *dep == "税务局" && text[..pos - prefix.len()].ends_with(TAX) {
+            prefix.insert_str(0, TAX);
+        }
         best = Some((pos, format!("{prefix}{dep}")));
     }
     best.map(|(_, a)| a)

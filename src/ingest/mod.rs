@@ -75,6 +75,8 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     };
     // Pinyin printed after characters is the mirror's, not the report's.
     let text = script::strip_ruby(&text).unwrap_or(text);
+    // A sharing site's watermark stamped into the text goes to noise.
+    let (text, marks) = clean::strip_site_marks(&text).unwrap_or((text, Vec::new()));
     // A traditional-script page is parsed through its simplified fold.
     let (text, fold) = match script::fold(&text) {
         Some((folded, fold)) => (folded, Some(fold)),
@@ -86,6 +88,7 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     running_headers(&mut cleaned);
     let mut blocks = assemble(&cleaned.lines);
     let mut noise = cleaned.noise;
+    noise.extend(marks);
     let mut dup_warnings = Vec::new();
     // A numbered heading pasted twice in a row: keep one, say so (one pass).
     let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
@@ -108,7 +111,28 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     let mut meta_lines = Vec::new();
 
     // Front matter: title lines, document number, bare year, addressee, date.
-    let body_start = front_matter(&blocks, &mut meta_lines, cleaned.top_chrome_line);
+    let mut body_start = front_matter(&blocks, &mut meta_lines, cleaned.top_chrome_line);
+    // A cover letter that forwards the document: the document starts after its signature,
+    // with front matter of its own.
+    if let Some((after, letter)) = cover_letter(&blocks, body_start) {
+        let mut forwarded = Vec::new();
+        let end = front_matter(&blocks[after..], &mut forwarded, 0);
+        if forwarded.iter().any(|m| m.kind == MetaLineKind::Title) {
+            for m in &mut meta_lines {
+                if matches!(m.kind, MetaLineKind::Title | MetaLineKind::DuplicateTitle) {
+                    m.kind = MetaLineKind::Letter;
+                }
+            }
+            meta_lines.extend(letter.into_iter().map(|(i, kind)| MetaLine {
+                line: blocks[i].line,
+                kind,
+                text: blocks[i].text.clone(),
+            }));
+            meta_lines.extend(forwarded);
+            meta_lines.sort_by_key(|m| m.line);
+            body_start = after + end;
+        }
+    }
     // Tail: signature block and closing paragraph.
     let (body_end, closing_blocks) = tail(&blocks, body_start);
     let closing_sig: Vec<String> = blocks[body_end..closing_blocks.1.max(body_end)]
@@ -222,7 +246,12 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         let explained = cited
             .as_deref()
             .and_then(meta::first_year)
-            .or_else(|| announced.as_deref().and_then(meta::first_year));
+            .or_else(|| announced.as_deref().and_then(meta::first_year))
+            .or_else(|| {
+                (report.meta.kind == "info_disclosure")
+                    .then(|| statistics_year(full_text))
+                    .flatten()
+            });
         if let Some(c) = cited {
             report.meta.title = format!("{c}解读");
         } else if report.meta.title_derived {
@@ -243,6 +272,75 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         fold.unfold_report(&mut report);
     }
     report
+}
+
+/// The year an information-disclosure report covers, from the statistics period it
+/// states ("本报告中所列数据统计期限自2022年1月1日起至12月31日止").
+fn statistics_year(s: &str) -> Option<u16> {
+    ["统计期限", "统计期间", "统计时限", "统计时间"]
+        .iter()
+        .find_map(|w| {
+            let at = text::prefix(s, 8_000).find(w)? + w.len();
+            meta::first_year(text::prefix(&s[at..], 60))
+        })
+}
+
+/// A cover letter at `start` that forwards the document below it ("现将《…》印发给你们，
+/// 请认真贯彻落实。", "现将《…》（附后）随函报送。"), then its signature and date: the
+/// index of the block after them, and the letter's blocks with what each is.
+fn cover_letter(blocks: &[Block], start: usize) -> Option<(usize, Vec<(usize, MetaLineKind)>)> {
+    const FORWARDS: &[&str] = &[
+        "印发给你们",
+        "印发你们",
+        "转发给你们",
+        "随函",
+        "报送",
+        "呈报",
+        "报上",
+        "附后",
+    ];
+    let mut letter = Vec::new();
+    let mut i = start;
+    // One to three short paragraphs, one of which forwards a named document.
+    let mut forwards = false;
+    while let Some(b) = blocks.get(i).filter(|_| i < start + 3) {
+        let t = b.text.as_str();
+        if b.head.is_some() || char_len(t) > 300 || t.contains("报告如下") {
+            return None;
+        }
+        if meta::is_agency_name(t) || meta::date_line(t).is_some() {
+            break;
+        }
+        forwards |= t.contains('《') && FORWARDS.iter().any(|w| t.contains(w));
+        letter.push((i, MetaLineKind::Letter));
+        i += 1;
+    }
+    if !forwards {
+        return None;
+    }
+    // Signed, dated, or both: "某某局" over "2019年11月18日" (a date that lost its 年月日
+    // to a copy is eight digits).
+    let signed = i;
+    while let Some(b) = blocks.get(i).filter(|_| i < signed + 3) {
+        let t = b.text.as_str();
+        let kind = if meta::date_line(t).is_some()
+            || (t.len() == 8 && t.bytes().all(|c| c.is_ascii_digit()) && t.starts_with("20"))
+        {
+            MetaLineKind::Date
+        } else if meta::is_agency_name(t) && i == signed {
+            MetaLineKind::Issuer
+        } else {
+            break;
+        };
+        letter.push((i, kind));
+        i += 1;
+        if kind == MetaLineKind::Date {
+            break;
+        }
+    }
+    let next = blocks.get(i)?;
+    (i > signed && (is_title_line(&next.text) || meta::is_agency_name(&next.text)))
+        .then_some((i, letter))
 }
 
 /// A file in a published format other than text, recognised by its bytes (magic, zip
