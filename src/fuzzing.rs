@@ -36,6 +36,18 @@ pub fn html_case(data: &[u8]) {
     }
 }
 
+/// Any bytes after a saved page's MIME headers (its parts, their headers, transfer
+/// encodings and charsets are the fuzzer's): the MHTML path never panics or hangs, and no
+/// control character survives.
+pub fn mhtml_case(data: &[u8]) {
+    let mut file =
+        b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n".to_vec();
+    file.extend_from_slice(data);
+    if let Ok(r) = crate::ingest::parse_bytes("fuzz.mhtml", &file) {
+        assert_clean(&r);
+    }
+}
+
 /// Any bytes as a Word document's parts (document, numbering and styles XML, split at
 /// 0xFF bytes): the WordprocessingML walk and the numbering never panic or hang, and no
 /// control character survives. (The zip container is the zip crate's, fuzzed there.)

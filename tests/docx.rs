@@ -221,3 +221,90 @@ fn a_folder_with_a_word_document_exports_it_with_its_format() {
         docx(&as_word_body(text).0, Some(NUMBERING), None)
     });
 }
+
+/// Word's heading styles (by name, through the styles they are based on, or by outline
+/// level) are headings at the style's depth although they carry no number, and so are
+/// paragraphs set in bold (by their runs or by their style); the same lines as plain text
+/// are not all headings.
+#[test]
+fn heading_styles_outline_levels_and_bold_paragraphs_are_headings() {
+    let styles = r#"<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style>
+<w:style w:type="paragraph" w:styleId="a5"><w:name w:val="二级标题"/><w:basedOn w:val="a6"/></w:style>
+<w:style w:type="paragraph" w:styleId="a6"><w:name w:val="标题 2"/></w:style>
+<w:style w:type="paragraph" w:styleId="a7"><w:name w:val="正文加粗"/><w:rPr><w:b/></w:rPr></w:style>"#;
+    let styled = |id: &str, text: &str| para(&format!(r#"<w:pStyle w:val="{id}"/>"#), &run(text));
+    let plain = |text: &str| para("", &run(text));
+    let bold = |text: &str| {
+        para(
+            "",
+            &format!(
+                r#"<w:r><w:rPr><w:b/></w:rPr><w:t>{text}</w:t></w:r><w:r><w:rPr><w:b w:val="1"/></w:rPr><w:t> </w:t></w:r>"#
+            ),
+        )
+    };
+    let outline = |body: &str| {
+        let bytes = docx(body, None, Some(styles));
+        let r = parse_bytes("styled.docx", &bytes).unwrap();
+        let as_text = baogao::ingest::docx::extract(&bytes).unwrap();
+        let t = baogao::ingest::parse(
+            "styled.txt",
+            decode::decode(as_text.text.as_bytes()).unwrap(),
+        );
+        let titles = |r: &baogao::Report| -> Vec<(u8, String)> {
+            r.sections
+                .iter()
+                .map(|s| (s.level, s.title.clone()))
+                .collect()
+        };
+        (titles(&r), titles(&t), r)
+    };
+    let head = [
+        plain("桐庐县司法局2023年度法治政府建设情况报告"),
+        plain("2023年，桐庐县司法局坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下："),
+    ]
+    .concat();
+    let styled_body = [
+        head.clone(),
+        styled("Heading1", "组织保障"),
+        styled("a5", "健全工作机制"),
+        plain("局党组每季度专题研究法治建设工作，形成问题清单并逐项销号。"),
+        para(r#"<w:outlineLvl w:val="1"/>"#, &run("强化督查考核")),
+        plain("把法治建设成效纳入年度综合考核，考核结果与评先评优挂钩。"),
+        styled("Heading1", "存在的不足"),
+        plain("部分乡镇司法所人员不足，专职法治工作人员偏少。"),
+    ]
+    .concat();
+    let (got, as_text, r) = outline(&styled_body);
+    let want = [
+        (1, "组织保障"),
+        (2, "健全工作机制"),
+        (2, "强化督查考核"),
+        (1, "存在的不足"),
+    ]
+    .map(|(l, t)| (l, t.to_string()));
+    assert_eq!(got, want, "{:?}", r.warnings);
+    assert_eq!(r.meta.agency.as_deref(), Some("桐庐县司法局"));
+    assert_ne!(as_text, want, "the plain text alone gives the same outline");
+
+    // Bold paragraphs under numbered parts: the parts' sub-headings.
+    let bold_body = [
+        head,
+        plain("一、主要举措和成效"),
+        bold("健全工作机制"),
+        styled("a7", "强化督查考核"),
+        plain("把法治建设成效纳入年度综合考核，考核结果与评先评优挂钩。"),
+        plain("二、存在的不足"),
+        plain("部分乡镇司法所人员不足，专职法治工作人员偏少。"),
+    ]
+    .concat();
+    let (got, as_text, _) = outline(&bold_body);
+    let want = [
+        (1, "主要举措和成效"),
+        (2, "健全工作机制"),
+        (2, "强化督查考核"),
+        (1, "存在的不足"),
+    ]
+    .map(|(l, t)| (l, t.to_string()));
+    assert_eq!(got, want);
+    assert_ne!(as_text, want, "the plain text alone gives the same outline");
+}

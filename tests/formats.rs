@@ -249,3 +249,75 @@ fn each_sample_as_a_page_saved_by_a_browser_reads_like_the_page() {
         .to_string();
     assert!(e.contains("MHTML"), "{e}");
 }
+
+/// A page's heading elements (`<h1>`–`<h6>`, at their depth) and its bold paragraphs
+/// (`<strong>`, `<b>`, `font-weight: bold`) are headings although they carry no number;
+/// the same lines as plain text are not all headings.
+#[test]
+fn heading_elements_and_bold_paragraphs_of_a_page_are_headings() {
+    let page = |body: &str| {
+        format!(
+            "<html><head><meta charset=\"utf-8\"><title>桐庐县司法局</title></head><body>\
+             <div class=\"nav\"><a href=\"/\">首页</a> | <a href=\"/x\">政务公开</a></div>\
+             <div class=\"content\"><p>桐庐县司法局2023年度法治政府建设情况报告</p>\
+             <p>2023年，桐庐县司法局坚持以习近平法治思想为指导，扎实推进法治政府建设，各项工作取得新成效。现将有关情况报告如下：</p>\
+             {body}</div><div class=\"foot\">版权所有：桐庐县司法局</div></body></html>"
+        )
+        .into_bytes()
+    };
+    let outline = |bytes: &[u8]| {
+        let r = parse_bytes("page.html", bytes).unwrap();
+        let plain = baogao::ingest::html::extract(bytes).unwrap().text;
+        let t = baogao::ingest::parse("page.txt", decode::decode(plain.as_bytes()).unwrap());
+        let titles = |r: &baogao::Report| -> Vec<(u8, String)> {
+            r.sections
+                .iter()
+                .map(|s| (s.level, s.title.clone()))
+                .collect()
+        };
+        (titles(&r), titles(&t), r)
+    };
+    let want = |w: &[(u8, &str)]| -> Vec<(u8, String)> {
+        w.iter().map(|&(l, t)| (l, t.to_string())).collect()
+    };
+
+    let (got, as_text, r) = outline(&page(
+        "<h3>组织保障</h3><h4>健全工作机制</h4>\
+         <p>局党组每季度专题研究法治建设工作，形成问题清单并逐项销号，推动各项任务落地。</p>\
+         <h4>强化督查考核</h4><p>把法治建设成效纳入年度综合考核，考核结果与评先评优挂钩。</p>\
+         <h3>存在的不足</h3><p>部分乡镇司法所人员不足，专职法治工作人员偏少。</p>",
+    ));
+    let expected = want(&[
+        (1, "组织保障"),
+        (2, "健全工作机制"),
+        (2, "强化督查考核"),
+        (1, "存在的不足"),
+    ]);
+    assert_eq!(got, expected, "{:?}", r.warnings);
+    assert_eq!(r.meta.agency.as_deref(), Some("桐庐县司法局"));
+    assert_ne!(
+        as_text, expected,
+        "the plain text alone gives the same outline"
+    );
+
+    let (got, as_text, _) = outline(&page(
+        "<p>一、主要举措和成效</p><p><strong>健全工作机制</strong></p>\
+         <p style=\"FONT-WEIGHT: bold\">强化督查考核</p>\
+         <p>把法治建设成效纳入年度综合考核，考核结果与评先评优挂钩。</p>\
+         <p><b>落实</b><span><b>学法制度</b></span></p><p>全年集中学法六次，领导干部带头讲法，参学率达到百分之百。</p>\
+         <p><strong>二是</strong>推行柔性执法。</p>\
+         <p>二、存在的不足</p><p>部分乡镇司法所人员不足，专职法治工作人员偏少。</p>",
+    ));
+    let expected = want(&[
+        (1, "主要举措和成效"),
+        (2, "健全工作机制"),
+        (2, "强化督查考核"),
+        (2, "落实学法制度"),
+        (1, "存在的不足"),
+    ]);
+    assert_eq!(got, expected);
+    assert_ne!(
+        as_text, expected,
+        "the plain text alone gives the same outline"
+    );
+}

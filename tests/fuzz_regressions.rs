@@ -1,5 +1,5 @@
 //! Every input the fuzzers found a crash with (and a few seeds) is kept in
-//! tests/fuzz_regressions/{parse,html,docx,doc,pdf,ofd,pipeline}/ and replayed here through the fuzz targets'
+//! tests/fuzz_regressions/{parse,html,mhtml,docx,doc,pdf,ofd,pipeline}/ and replayed here through the fuzz targets'
 //! own code (baogao::fuzzing).
 
 use std::path::Path;
@@ -32,6 +32,11 @@ fn parse_cases_replay() {
 #[test]
 fn html_cases_replay() {
     assert!(replay("html", baogao::fuzzing::html_case) > 0);
+}
+
+#[test]
+fn mhtml_cases_replay() {
+    assert!(replay("mhtml", baogao::fuzzing::mhtml_case) > 0);
 }
 
 #[test]

@@ -13,6 +13,67 @@ pub struct Decoded {
     /// What the file was: "txt" for text (the parser tells "md" by name and markup),
     /// "html" for a web page.
     pub format: &'static str,
+    /// Lines the format itself marks as headings or as emphasised paragraphs (HTML's
+    /// `<h1>`–`<h6>` and bold paragraphs, Word's heading styles and bold paragraphs): the
+    /// 1-based line and what it is, in line order. Heading evidence for the parser.
+    pub emphasis: Vec<(usize, Emphasis)>,
+}
+
+/// What a published format says a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Emphasis {
+    /// A heading of this depth (1 = top) by the format's own markup or style.
+    Heading(u8),
+    /// A paragraph set in bold throughout.
+    Bold,
+}
+
+/// An extractor marks a line's emphasis by opening it with one of these Unicode
+/// noncharacters (reserved for a program's internal use): U+FDD0 for bold, U+FDD1–U+FDD6
+/// for heading depths 1–6. [`finish`] takes them out into [`Decoded::emphasis`].
+pub(crate) fn emphasis_mark(e: Emphasis) -> char {
+    match e {
+        Emphasis::Bold => '\u{FDD0}',
+        Emphasis::Heading(d) => {
+            char::from_u32(0xFDD0 + u32::from(d.clamp(1, 6))).unwrap_or('\u{FDD1}')
+        }
+    }
+}
+
+/// The marks of [`emphasis_mark`] out of `text`: the text without them and the marked lines.
+fn take_emphasis(text: String) -> (String, Vec<(usize, Emphasis)>) {
+    // All of U+FDD0–U+FDEF encode as EF B7 90–AF.
+    if memchr::memmem::find(text.as_bytes(), "\u{FDD0}".as_bytes()[..2].as_ref()).is_none() {
+        return (text, Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut marks = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut rest = line;
+        if let Some(c) = line.chars().next()
+            && ('\u{FDD0}'..='\u{FDD6}').contains(&c)
+        {
+            let d = c as u32 - 0xFDD0;
+            marks.push((
+                i + 1,
+                if d == 0 {
+                    Emphasis::Bold
+                } else {
+                    Emphasis::Heading(d as u8)
+                },
+            ));
+            rest = &line[c.len_utf8()..];
+        }
+        // A mark anywhere else (a page that carries the characters itself) means nothing.
+        out.extend(
+            rest.chars()
+                .filter(|c| !('\u{FDD0}'..='\u{FDEF}').contains(c)),
+        );
+    }
+    (out, marks)
 }
 
 /// Why a file was skipped.
@@ -66,6 +127,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, Skip> {
                 encoding: "UTF-8",
                 warnings: Vec::new(),
                 format: "txt",
+                emphasis: Vec::new(),
             })
         }
         _ => decode(&bytes),
@@ -159,6 +221,11 @@ pub(crate) fn finish(
             if removed == 1 { "" } else { "s" }
         ));
     }
+    let (text, emphasis) = if format == "txt" {
+        (text, Vec::new())
+    } else {
+        take_emphasis(text)
+    };
     if text.trim().is_empty() {
         return Err(Skip::WhitespaceOnly);
     }
@@ -167,6 +234,7 @@ pub(crate) fn finish(
         encoding,
         warnings,
         format,
+        emphasis,
     })
 }
 

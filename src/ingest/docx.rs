@@ -17,7 +17,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 
-use super::decode::{self, Decoded, Skip};
+use super::decode::{self, Decoded, Emphasis, Skip, emphasis_mark};
 use super::xml::{self, attr};
 
 /// The document part's text is capped (a real report's is well under 2 MB).
@@ -244,6 +244,26 @@ struct StyleDef {
     based_on: Option<String>,
     num_id: Option<String>,
     ilvl: Option<usize>,
+    /// Heading depth (1 = top): from the style's outline level or its name ("heading 2",
+    /// "标题 2").
+    heading: Option<u8>,
+    /// Its runs are bold.
+    bold: Option<bool>,
+}
+
+/// A heading depth from a style's name: "heading 1", "Heading 2", "标题 3", "标题1".
+fn heading_name(name: &str) -> Option<u8> {
+    let lower = name.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("heading")
+        .or_else(|| lower.strip_prefix("标题"))?;
+    let d: u8 = rest.trim().parse().ok()?;
+    (1..=9).contains(&d).then_some(d)
+}
+
+/// `w:b` and the like: on unless its value says off.
+fn toggle(e: &BytesStart) -> bool {
+    !matches!(val(e).as_deref(), Some("0" | "false" | "off"))
 }
 
 impl Styles {
@@ -276,6 +296,24 @@ impl Styles {
                             c.ilvl = num(e).map(|v| v as usize);
                         }
                     }
+                    "name" => {
+                        if let Some((_, c)) = cur.as_mut()
+                            && c.heading.is_none()
+                        {
+                            c.heading = val(e).as_deref().and_then(heading_name);
+                        }
+                    }
+                    "outlineLvl" => {
+                        if let Some((_, c)) = cur.as_mut() {
+                            // 9 is body text.
+                            c.heading = num(e).filter(|&v| v < 9).map(|v| v as u8 + 1);
+                        }
+                    }
+                    "b" => {
+                        if let Some((_, c)) = cur.as_mut() {
+                            c.bold = Some(toggle(e));
+                        }
+                    }
                     _ => {}
                 },
                 Event::End(e) if e.local_name().as_ref() == "style" => {
@@ -289,18 +327,25 @@ impl Styles {
         s
     }
 
-    /// The numbering a paragraph of this style gets (numId, level), following basedOn a
-    /// bounded number of steps (a cycle ends there).
-    fn numbering(&self, style: &str) -> Option<(String, usize)> {
+    /// A property of a style, or of the first style it is based on that sets it
+    /// (a bounded number of steps: a cycle ends there).
+    fn inherited<T>(&self, style: &str, get: impl Fn(&StyleDef) -> Option<T>) -> Option<T> {
         let mut id = style;
         for _ in 0..16 {
             let def = self.by_id.get(id)?;
-            if let Some(n) = &def.num_id {
-                return Some((n.clone(), def.ilvl.unwrap_or(0)));
+            if let Some(v) = get(def) {
+                return Some(v);
             }
             id = def.based_on.as_deref()?;
         }
         None
+    }
+
+    /// The numbering a paragraph of this style gets (numId, level).
+    fn numbering(&self, style: &str) -> Option<(String, usize)> {
+        self.inherited(style, |d| {
+            d.num_id.as_ref().map(|n| (n.clone(), d.ilvl.unwrap_or(0)))
+        })
     }
 }
 
@@ -538,6 +583,13 @@ struct Walk {
     boxes: Vec<String>,
     /// Inside a run's text element (w:t); instrText and delText are codes and deletions.
     in_t: bool,
+    /// The paragraph's own outline level, as a heading depth.
+    heading: Option<u8>,
+    /// Inside a run's properties, and whether they set bold.
+    in_rpr: bool,
+    run_bold: Option<bool>,
+    /// The paragraph's characters: in runs set bold, set not bold, and left to the style.
+    bold: [usize; 3],
 }
 
 impl Walk {
@@ -546,6 +598,14 @@ impl Walk {
             && let Some(p) = self.paras.last_mut()
         {
             p.push_str(s);
+            if self.paras.len() == 1 {
+                let k = s.chars().filter(|c| !c.is_whitespace()).count();
+                self.bold[match self.run_bold {
+                    Some(true) => 0,
+                    Some(false) => 1,
+                    None => 2,
+                }] += k;
+            }
         }
     }
 
@@ -570,6 +630,29 @@ impl Walk {
         // The paragraph's own numbering, else its style's.
         let own = self.num.take();
         let style = self.style.take();
+        // Heading evidence: an outline level (its own, else its style's), else bold
+        // throughout.
+        let [on, off, unset] = std::mem::take(&mut self.bold);
+        let mark = if self.paras.is_empty() {
+            let style = style.as_deref();
+            let heading = self
+                .heading
+                .take()
+                .or_else(|| style.and_then(|s| styles.inherited(s, |d| d.heading)));
+            let style_bold = style
+                .and_then(|s| styles.inherited(s, |d| d.bold))
+                .unwrap_or(false);
+            let (bold, plain) = if style_bold {
+                (on + unset, off)
+            } else {
+                (on, off + unset)
+            };
+            heading
+                .map(Emphasis::Heading)
+                .or(((bold >= 2) && plain == 0).then_some(Emphasis::Bold))
+        } else {
+            None
+        };
         let from_style = style.as_deref().and_then(|s| styles.numbering(s));
         let numbered = match own {
             Some((Some(id), lvl)) => {
@@ -603,12 +686,18 @@ impl Walk {
             }
             return;
         }
-        for l in boxes
-            .iter()
-            .chain(std::iter::once(&text))
-            .flat_map(|t| t.split('\n'))
-        {
+        for l in boxes.iter().flat_map(|t| t.split('\n')) {
             self.line(l);
+        }
+        let mut mark = mark.map(emphasis_mark);
+        for l in text.split('\n') {
+            match mark {
+                Some(m) if !l.trim().is_empty() => {
+                    self.line(&format!("{m}{}", l.trim_start()));
+                    mark = None;
+                }
+                _ => self.line(l),
+            }
         }
     }
 }
@@ -634,6 +723,9 @@ fn body_text(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<String
                         if w.paras.len() == 1 {
                             w.num = None;
                             w.style = None;
+                            w.heading = None;
+                            w.run_bold = None;
+                            w.bold = [0; 3];
                         }
                     } else {
                         // Too deep: read on into the paragraph around it.
@@ -641,6 +733,8 @@ fn body_text(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<String
                     }
                 }
                 "pPr" if w.paras.len() == 1 => w.in_ppr = true,
+                "r" if w.paras.len() == 1 => w.run_bold = None,
+                "rPr" if !w.in_ppr => w.in_rpr = true,
                 "numPr" if w.in_ppr => {
                     w.num.get_or_insert((None, None));
                 }
@@ -653,6 +747,10 @@ fn body_text(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<String
             },
             Event::Empty(e) => match e.local_name().as_ref() {
                 "pStyle" if w.in_ppr => w.style = val(&e),
+                "outlineLvl" if w.in_ppr => {
+                    w.heading = num(&e).filter(|&v| v < 9).map(|v| v as u8 + 1);
+                }
+                "b" if w.in_rpr => w.run_bold = Some(toggle(&e)),
                 "numId" if w.in_ppr => {
                     w.num.get_or_insert((None, None)).0 = val(&e);
                 }
@@ -678,6 +776,7 @@ fn body_text(xml: &str, numbering: &Numbering, styles: &Styles) -> Result<String
                     w.end_paragraph(numbering, styles, &mut counters);
                 }
                 "pPr" => w.in_ppr = false,
+                "rPr" => w.in_rpr = false,
                 "t" => w.in_t = false,
                 "del" | "Fallback" | "moveFrom" => w.skip_depth = w.skip_depth.saturating_sub(1),
                 "tbl" => w.tables = w.tables.saturating_sub(1),

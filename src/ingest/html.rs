@@ -11,7 +11,7 @@
 //! lines the cleaner already reads (标题 / 发布时间 / 来源). Navigation, scripts, styles,
 //! related links and footers outside the content block are dropped.
 
-use super::decode::{Decoded, Skip};
+use super::decode::{Decoded, Emphasis, Skip, emphasis_mark};
 use encoding_rs::Encoding;
 use scraper::{ElementRef, Html, Node};
 
@@ -424,9 +424,14 @@ fn pick_content(doc: &Html) -> Option<ElementRef<'_>> {
 /// " | ". Iterative (a page nested ten thousand deep is walked without recursion).
 fn lines_of(root: ElementRef, out: &mut String) {
     let mut line = String::new();
-    let flush = |line: &mut String, out: &mut String| {
+    // The emphasis of the block being read, for its first line.
+    let mut mark: Option<Emphasis> = None;
+    let flush = |line: &mut String, out: &mut String, mark: &mut Option<Emphasis>| {
         let t = line.trim_matches(|c: char| c.is_ascii_whitespace() || c == '|');
         if !t.is_empty() {
+            if let Some(e) = mark.take() {
+                out.push(emphasis_mark(e));
+            }
             out.push_str(t.trim_end());
             out.push('\n');
         }
@@ -458,10 +463,13 @@ fn lines_of(root: ElementRef, out: &mut String) {
                 }
                 if entering {
                     match name {
-                        "br" => flush(&mut line, out),
+                        "br" => flush(&mut line, out, &mut mark),
                         "td" | "th" if !line.trim().is_empty() => line.push_str(" | "),
                         "td" | "th" => {}
-                        _ if is_block(name) => flush(&mut line, out),
+                        _ if is_block(name) => {
+                            flush(&mut line, out, &mut mark);
+                            mark = emphasis_of(el, n);
+                        }
                         _ => {}
                     }
                     stack.push((n, false));
@@ -470,13 +478,63 @@ fn lines_of(root: ElementRef, out: &mut String) {
                         stack.push((c, true));
                     }
                 } else if is_block(name) {
-                    flush(&mut line, out);
+                    flush(&mut line, out, &mut mark);
+                    mark = None;
                 }
             }
             _ => {}
         }
     }
-    flush(&mut line, out);
+    flush(&mut line, out, &mut mark);
+}
+
+/// What a block's markup says it is: a heading element, or a paragraph whose text is
+/// all bold (`<b>`, `<strong>`, or `font-weight: bold`). Only paragraphs are looked
+/// into (they do not nest), so the whole walk stays linear.
+fn emphasis_of(el: &scraper::node::Element, n: ego_tree::NodeRef<Node>) -> Option<Emphasis> {
+    let name = el.name();
+    if let Some(d) = name.strip_prefix('h').and_then(|d| d.parse::<u8>().ok())
+        && is_heading(name)
+    {
+        return Some(Emphasis::Heading(d));
+    }
+    if name != "p" {
+        return None;
+    }
+    let bold_style = |e: &scraper::node::Element| {
+        matches!(e.name(), "b" | "strong")
+            || e.attr("style").is_some_and(|s| {
+                let s = s.to_ascii_lowercase().replace(' ', "");
+                s.contains("font-weight:bold") || s.contains("font-weight:700")
+            })
+    };
+    if bold_style(el) {
+        return Some(Emphasis::Bold);
+    }
+    // Every character of text under a bold element (one walk, counting open bold ones).
+    let (mut bold, mut plain, mut open) = (0usize, 0usize, 0usize);
+    for edge in n.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(d) => match d.value() {
+                Node::Element(e) if bold_style(e) => open += 1,
+                Node::Text(t) => {
+                    let k = t.chars().filter(|c| !c.is_whitespace()).count();
+                    if open > 0 {
+                        bold += k;
+                    } else {
+                        plain += k;
+                    }
+                }
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(d) => {
+                if d.value().as_element().is_some_and(bold_style) {
+                    open -= 1;
+                }
+            }
+        }
+    }
+    (bold >= 2 && plain == 0).then_some(Emphasis::Bold)
 }
 
 #[cfg(test)]

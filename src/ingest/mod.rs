@@ -68,6 +68,7 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
         encoding,
         warnings,
         format,
+        emphasis,
     } = decoded;
     let format = match format {
         "txt" if is_markdown(path, &text) => "md",
@@ -85,6 +86,7 @@ pub fn parse(path: &str, decoded: Decoded) -> Report {
     let cleaned = clean::clean(&text);
     let cleaned_fences = cleaned.code_fences;
     let mut cleaned = cleaned;
+    apply_emphasis(&mut cleaned.lines, &emphasis);
     running_headers(&mut cleaned);
     let mut blocks = assemble(&cleaned.lines);
     let mut noise = cleaned.noise;
@@ -283,6 +285,24 @@ fn statistics_year(s: &str) -> Option<u16> {
             let at = text::prefix(s, 8_000).find(w)? + w.len();
             meta::first_year(text::prefix(&s[at..], 60))
         })
+}
+
+/// The format's own heading evidence on the lines it marks (both in line order): a
+/// heading style counts as a markdown heading of its depth, a bold paragraph as bold.
+/// Markup the text carries itself (`##`, `**…**`) stands.
+fn apply_emphasis(lines: &mut [Line], emphasis: &[(usize, decode::Emphasis)]) {
+    let mut marks = emphasis.iter().peekable();
+    for line in lines {
+        while marks.next_if(|(no, _)| *no < line.no).is_some() {}
+        if let Some((_, e)) = marks.next_if(|(no, _)| *no == line.no)
+            && line.md == Md::None
+        {
+            line.md = match e {
+                decode::Emphasis::Heading(d) => Md::Hash(*d),
+                decode::Emphasis::Bold => Md::Bold,
+            };
+        }
+    }
 }
 
 /// A cover letter at `start` that forwards the document below it ("现将《…》印发给你们，
