@@ -1,7 +1,10 @@
 //! Properties over generated input: nothing panics on any bytes, no control character
 //! survives, and nothing is lost — every non-blank source line's content reappears in a
 //! title, metadata line, marker, section text, preamble, closing or noise (EXPORT.md).
+mod common;
+
 use baogao::ingest::{decode, parse_bytes};
+use common::files::{gov_page, mhtml};
 use proptest::prelude::*;
 
 /// Letters and digits only: what losslessness is judged on (spacing, punctuation and
@@ -146,6 +149,25 @@ proptest! {
             no_controls(&r)?;
         }
         assert_lossless(text.as_bytes())?;
+    }
+
+    #[test]
+    fn arbitrary_bytes_after_mime_headers_never_panic(
+        bytes in prop::collection::vec(any::<u8>(), 0..2000)
+    ) {
+        baogao::fuzzing::mhtml_case(&bytes);
+    }
+
+    /// A page saved by a browser (quoted-printable or base64, GBK) reads as the page does.
+    #[test]
+    fn a_saved_page_reads_like_the_page(text in doc(), base64 in any::<bool>()) {
+        let page = gov_page("某某县司法局2023年度法治政府建设情况报告", "2024-03-01", &text);
+        let as_page = parse_bytes("page", &page);
+        let saved = parse_bytes("page", &mhtml(&page, base64));
+        match (as_page, saved) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(common::digest(&a, true), common::digest(&b, true)),
+            (a, b) => prop_assert_eq!(a.err(), b.err()),
+        }
     }
 
     #[test]

@@ -472,3 +472,49 @@ pub fn gov_page(title: &str, date: &str, text: &str) -> Vec<u8> {
     let (bytes, _, _) = encoding_rs::GBK.encode(&p);
     bytes.into_owned()
 }
+
+/// `bytes` quoted-printable, lines folded at 76 with soft breaks, as a browser saves them.
+pub fn quoted_printable(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    let mut col = 0;
+    for &b in bytes {
+        let piece = if b == b'\n' {
+            out.push_str("\r\n");
+            col = 0;
+            continue;
+        } else if (33..=126).contains(&b) && b != b'=' {
+            (b as char).to_string()
+        } else {
+            format!("={b:02X}")
+        };
+        if col + piece.len() > 75 {
+            out.push_str("=\r\n");
+            col = 0;
+        }
+        col += piece.len();
+        out.push_str(&piece);
+    }
+    out
+}
+
+/// A page saved by a browser as one file: the page quoted-printable (or base64) with its
+/// charset, then a picture, as multipart/related.
+pub fn mhtml(page: &[u8], base64: bool) -> Vec<u8> {
+    use base64::Engine;
+    let b = "----MultipartBoundary--7Hc2xYkQ";
+    let (enc, body) = if base64 {
+        let s = base64::engine::general_purpose::STANDARD.encode(page);
+        let lines: Vec<&str> = s
+            .as_bytes()
+            .chunks(76)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        ("base64", lines.join("\r\n"))
+    } else {
+        ("quoted-printable", quoted_printable(page))
+    };
+    format!(
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: http://www.example.gov.cn/art/2025/3/1/art_1.html\r\nSubject: =?utf-8?Q?report?=\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"{b}\"\r\n\r\n\r\n--{b}\r\nContent-Type: text/html; charset=\"gbk\"\r\nContent-Transfer-Encoding: {enc}\r\nContent-Location: http://www.example.gov.cn/art/2025/3/1/art_1.html\r\n\r\n{body}\r\n\r\n--{b}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: http://www.example.gov.cn/logo.png\r\n\r\niVBORw0KGgo=\r\n\r\n--{b}--\r\n"
+    )
+    .into_bytes()
+}
