@@ -316,7 +316,16 @@ fn compare_cmd(a: &str, b: &str, label: Option<&str>, width: usize, paths: &[Pat
         Some(l) => match baogao::search::palette::find_label(l) {
             Some(l) => l,
             None => {
-                let _ = writeln!(stderr(), "baogao: no label called {l}");
+                let keys: Vec<String> = baogao::corpus::Label::all()
+                    .filter(|l| l.is_part())
+                    .chain(baogao::corpus::Label::all().filter(|l| !l.is_part()))
+                    .map(|l| format!("{} ({})", l.key(), l.zh()))
+                    .collect();
+                let _ = writeln!(
+                    stderr(),
+                    "baogao: no label called {l}; the labels are: {}",
+                    keys.join(", ")
+                );
                 return ExitCode::from(2);
             }
         },
@@ -713,8 +722,45 @@ fn main() -> ExitCode {
             });
             status(&c)
         }
-        None => reader(cli.paths),
+        None => match missing_path(&cli.paths) {
+            Some(message) => {
+                let _ = writeln!(stderr(), "{message}");
+                ExitCode::from(2)
+            }
+            None => reader(cli.paths),
+        },
     }
+}
+
+/// The commands, for a suggestion when the first word is a misspelt one.
+const COMMANDS: &[&str] = &[
+    "export", "tree", "stats", "search", "compare", "coverage", "config", "synth",
+];
+
+/// Why the reader cannot open what was asked for: the first path that does not exist,
+/// with the command it was probably meant to be (`baogao serach 普法` → `baogao search`).
+fn missing_path(paths: &[PathBuf]) -> Option<String> {
+    let (i, p) = paths.iter().enumerate().find(|(_, p)| !p.exists())?;
+    let name = p.to_string_lossy();
+    let near = (i == 0)
+        .then(|| {
+            COMMANDS
+                .iter()
+                .map(|c| (strsim::damerau_levenshtein(&name, c), c))
+                .filter(|&(d, c)| d <= 2 && d < c.len() / 2 + 1)
+                .min()
+        })
+        .flatten();
+    Some(match near {
+        Some((_, c)) => format!(
+            "baogao: no command or file called {}; did you mean `baogao {c}`? (see `baogao --help`)",
+            Safe::path(p)
+        ),
+        None => format!(
+            "baogao: no such file or folder: {} (see `baogao --help`)",
+            Safe::path(p)
+        ),
+    })
 }
 
 // Parsing allocates many small strings on both cores; mimalloc's thread-local heaps cut

@@ -76,3 +76,36 @@ fn search_headings_and_text_through_the_binary() {
     assert_eq!(text.lines().count(), 2, "{text}");
     assert!(text.contains("高青县科学技术局"));
 }
+
+/// A misspelt command is not a folder to open: the reader does not start on nothing, the
+/// user is told what was meant; a path that does not exist says so; both exit 2.
+#[test]
+fn a_misspelt_command_or_a_missing_path_is_an_error_with_a_suggestion() {
+    let out = baogao().args(["serach", "普法"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("`baogao search`"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let out = baogao().arg("/nonexistent/报告\x1b[31m").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no such file or folder"), "{err}");
+    assert!(!err.contains('\x1b'), "{err:?}");
+    assert!(!err.contains("did you mean"), "{err}");
+}
+
+/// An unknown label names the labels there are.
+#[test]
+fn an_unknown_label_lists_the_labels() {
+    let out = baogao()
+        .args(["compare", "张店", "高青", "--label", "foo"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for key in ["next_year_plan", "shortcomings", "leader_responsibility"] {
+        assert!(err.contains(key), "{key}: {err}");
+    }
+    assert!(err.contains("下一年度"), "{err}");
+}

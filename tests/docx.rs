@@ -243,20 +243,11 @@ fn heading_styles_outline_levels_and_bold_paragraphs_are_headings() {
         )
     };
     let outline = |body: &str| {
-        let bytes = docx(body, None, Some(styles));
-        let r = parse_bytes("styled.docx", &bytes).unwrap();
-        let as_text = baogao::ingest::docx::extract(&bytes).unwrap();
-        let t = baogao::ingest::parse(
-            "styled.txt",
-            decode::decode(as_text.text.as_bytes()).unwrap(),
-        );
-        let titles = |r: &baogao::Report| -> Vec<(u8, String)> {
-            r.sections
-                .iter()
-                .map(|s| (s.level, s.title.clone()))
-                .collect()
-        };
-        (titles(&r), titles(&t), r)
+        common::outline_with_and_without_emphasis(
+            "styled.docx",
+            &docx(body, None, Some(styles)),
+            baogao::ingest::docx::extract,
+        )
     };
     let head = [
         plain("桐庐县司法局2023年度法治政府建设情况报告"),
@@ -275,13 +266,12 @@ fn heading_styles_outline_levels_and_bold_paragraphs_are_headings() {
     ]
     .concat();
     let (got, as_text, r) = outline(&styled_body);
-    let want = [
+    let want = common::outline_of(&[
         (1, "组织保障"),
         (2, "健全工作机制"),
         (2, "强化督查考核"),
         (1, "存在的不足"),
-    ]
-    .map(|(l, t)| (l, t.to_string()));
+    ]);
     assert_eq!(got, want, "{:?}", r.warnings);
     assert_eq!(r.meta.agency.as_deref(), Some("桐庐县司法局"));
     assert_ne!(as_text, want, "the plain text alone gives the same outline");
@@ -298,13 +288,12 @@ fn heading_styles_outline_levels_and_bold_paragraphs_are_headings() {
     ]
     .concat();
     let (got, as_text, _) = outline(&bold_body);
-    let want = [
+    let want = common::outline_of(&[
         (1, "主要举措和成效"),
         (2, "健全工作机制"),
         (2, "强化督查考核"),
         (1, "存在的不足"),
-    ]
-    .map(|(l, t)| (l, t.to_string()));
+    ]);
     assert_eq!(got, want);
     assert_ne!(as_text, want, "the plain text alone gives the same outline");
 }

@@ -220,21 +220,9 @@ fn heading_elements_and_bold_paragraphs_of_a_page_are_headings() {
         .into_bytes()
     };
     let outline = |bytes: &[u8]| {
-        let r = parse_bytes("page.html", bytes).unwrap();
-        let plain = baogao::ingest::html::extract(bytes).unwrap().text;
-        let t = baogao::ingest::parse("page.txt", decode::decode(plain.as_bytes()).unwrap());
-        let titles = |r: &baogao::Report| -> Vec<(u8, String)> {
-            r.sections
-                .iter()
-                .map(|s| (s.level, s.title.clone()))
-                .collect()
-        };
-        (titles(&r), titles(&t), r)
+        common::outline_with_and_without_emphasis("page.html", bytes, baogao::ingest::html::extract)
     };
-    let want = |w: &[(u8, &str)]| -> Vec<(u8, String)> {
-        w.iter().map(|&(l, t)| (l, t.to_string())).collect()
-    };
-
+    let want = common::outline_of;
     let (got, as_text, r) = outline(&page(
         "<h3>组织保障</h3><h4>健全工作机制</h4>\
          <p>局党组每季度专题研究法治建设工作，形成问题清单并逐项销号，推动各项任务落地。</p>\

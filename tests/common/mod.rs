@@ -173,3 +173,33 @@ pub fn exports_beside_its_text(name: &str, format: &str, make: impl Fn(&str) -> 
         "the same report in both formats"
     );
 }
+
+/// Headings as (level, title).
+pub type Outline = Vec<(u8, String)>;
+
+/// A report's headings as (level, title), in document order.
+pub fn outline(r: &Report) -> Outline {
+    r.sections
+        .iter()
+        .map(|s| (s.level, s.title.clone()))
+        .collect()
+}
+
+/// An expected outline written with string literals.
+pub fn outline_of(w: &[(u8, &str)]) -> Outline {
+    w.iter().map(|&(l, t)| (l, t.to_string())).collect()
+}
+
+/// A file's outline as its format reads it, the outline of its extracted text read as a
+/// plain text file (the format's heading evidence left out), and the report.
+pub fn outline_with_and_without_emphasis(
+    name: &str,
+    bytes: &[u8],
+    extract: fn(&[u8]) -> Result<baogao::ingest::Decoded, baogao::ingest::Skip>,
+) -> (Outline, Outline, Report) {
+    use baogao::ingest::{decode, parse, parse_bytes};
+    let r = parse_bytes(name, bytes).unwrap();
+    let text = extract(bytes).unwrap().text;
+    let plain = parse("plain.txt", decode::decode(text.as_bytes()).unwrap());
+    (outline(&r), outline(&plain), r)
+}
