@@ -191,7 +191,7 @@ fn across_agencies_lists_every_version_and_opens_one() {
     a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     key(&mut a, 'a');
     let s = screen(&mut a, 120, 20);
-    assert!(s.contains("各机关"), "{s}");
+    assert!(s.contains("5/5 份有此部分"), "{s}");
     for agency in [
         "张店区科技局",
         "枣庄市科技局",
@@ -210,4 +210,88 @@ fn across_agencies_lists_every_version_and_opens_one() {
     let (report, title, _) = current_section(&mut a);
     assert_eq!(report, 4);
     assert!(title.contains("第一责任人职责"), "{title}");
+}
+
+/// `]` passes over reports that lack the section and says how many it passed; `[` does
+/// the same the other way. Before, it stopped for good at the first one without it.
+#[test]
+fn bracket_skips_reports_without_the_section_and_counts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = |agency: &str, parts: &[(&str, &str)]| {
+        let mut t = format!(
+            "{agency}2023年度法治政府建设情况报告\n2023年，{agency}认真推进法治政府建设。现将有关情况报告如下：\n"
+        );
+        for (k, (head, body)) in parts.iter().enumerate() {
+            let n = ["一", "二", "三"][k];
+            t.push_str(&format!("{n}、{head}\n{body}\n"));
+        }
+        t
+    };
+    let shortcomings = (
+        "存在的不足和原因",
+        "基层执法力量薄弱，执法人员专业化程度不高。",
+    );
+    let without = [
+        (
+            "主要举措和成效",
+            "全年开展行政执法检查四十余次，办结案件一百二十件。",
+        ),
+        (
+            "下一年度工作安排",
+            "持续推进行政复议规范化建设，加强法治宣传教育。",
+        ),
+    ];
+    let files = [
+        report("桐庐县司法局", &[shortcomings, without[1]]),
+        report("建德市司法局", &without),
+        report("淳安县司法局", &without),
+        report("富阳区司法局", &[without[0], shortcomings]),
+    ];
+    for (i, f) in files.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i}.txt")), f).unwrap();
+    }
+    let corpus = baogao::ingest::load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(corpus.reports.len(), 4);
+    let mut a = App::new(corpus);
+    screen(&mut a, 120, 40);
+    a.focus = Pane::Tree;
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let agency = |a: &App| a.report().unwrap().meta.agency.clone().unwrap();
+    assert_eq!(agency(&a), "桐庐县司法局");
+    assert!(current_section(&mut a).1.contains("不足"));
+
+    key(&mut a, ']');
+    let s = screen(&mut a, 120, 40);
+    assert_eq!(agency(&a), "富阳区司法局");
+    assert!(current_section(&mut a).1.contains("不足"));
+    assert!(s.contains("skipped 2 reports without it"), "{s}");
+
+    // Round the end, and back the other way.
+    key(&mut a, ']');
+    assert_eq!(agency(&a), "桐庐县司法局");
+    key(&mut a, '[');
+    let s = screen(&mut a, 120, 40);
+    assert_eq!(agency(&a), "富阳区司法局");
+    assert!(!s.contains("skipped"), "{s}");
+    key(&mut a, '[');
+    let s = screen(&mut a, 120, 40);
+    assert_eq!(agency(&a), "桐庐县司法局");
+    assert!(s.contains("skipped 2 reports without it"), "{s}");
+
+    // `a` lists the reports that have the section, and says how many of all do.
+    key(&mut a, 'a');
+    let s = screen(&mut a, 120, 40);
+    assert!(s.contains("2/4 份有此部分"), "{s}");
+    assert!(
+        s.contains("▶ 桐庐县司法局") && s.contains("富阳区司法局"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("建德市司法局") && !s.contains("没有此部分"),
+        "{s}"
+    );
+    key(&mut a, 'j');
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(agency(&a), "富阳区司法局");
+    assert!(current_section(&mut a).1.contains("不足"));
 }

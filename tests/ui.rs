@@ -178,7 +178,10 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
             let mut a = ready();
             a.focus = Pane::Tree;
             key(&mut a, KeyCode::Enter);
-            (a, Box::new(|a, _| screen(a, 120, 40).contains("各机关")))
+            (
+                a,
+                Box::new(|a, _| screen(a, 120, 40).contains("份有此部分")),
+            )
         }
         SetMark => {
             let mut a = ready();

@@ -151,8 +151,10 @@ pub struct CoverageView {
 #[derive(Debug, Clone)]
 pub struct AcrossView {
     pub label: crate::corpus::Label,
-    /// (report, its section with the label) in list order.
-    pub rows: Vec<(usize, Option<SectionId>)>,
+    /// (report, its section with the label) in list order: only the reports that have one.
+    pub rows: Vec<(usize, SectionId)>,
+    /// Reports in the list, with the section or without it.
+    pub total: usize,
     /// The report the view was opened from.
     pub from: usize,
     pub sel: usize,
@@ -1199,8 +1201,9 @@ impl App {
         crate::compare::label_of(self.report()?, id)
     }
 
-    /// `]` / `[`: the section with the same label in the next / previous report, or its
-    /// most similar section by text, or stay and say so.
+    /// `]` / `[`: the section with the same label in the next / previous report that has
+    /// one (saying how many were passed over), else the next report's most similar
+    /// section by text, else stay and say so.
     fn same_section(&mut self, forward: bool) {
         let (Some(cur), Some(sec)) = (self.current, self.section_at_scroll()) else {
             return;
@@ -1215,39 +1218,53 @@ impl App {
             return;
         }
         let at = self.order.iter().position(|&r| r == cur).unwrap_or(0);
-        let next = self.order[(at + if forward { 1 } else { n - 1 }) % n];
+        let step = |k: usize| self.order[(at + if forward { k } else { n * k - k }) % n];
         let corpus = Arc::clone(&self.corpus);
-        let other = &corpus.reports[next];
-        let who = other
-            .meta
-            .agency
-            .clone()
-            .unwrap_or_else(|| other.meta.title.clone());
-        if let Some(id) = crate::compare::section_with(other, label) {
+        let who = |r: usize| {
+            let m = &corpus.reports[r].meta;
+            m.agency.clone().unwrap_or_else(|| m.title.clone())
+        };
+        // The nearest report in that direction that has the section (one pass over the
+        // others' section labels, no text compared).
+        let found = (1..n).find_map(|k| {
+            let r = step(k);
+            crate::compare::section_with(&corpus.reports[r], label).map(|id| (k, r, id))
+        });
+        if let Some((k, next, id)) = found {
             self.record_jump();
             self.show_section(next, id);
+            let skipped = match k - 1 {
+                0 => String::new(),
+                1 => "; skipped 1 report without it".to_string(),
+                s => format!("; skipped {s} reports without it"),
+            };
             self.status = Some(format!(
-                "{who} › {}（{}）",
-                other.section(id).title,
+                "{} › {}（{}）{skipped}",
+                who(next),
+                corpus.reports[next].section(id).title,
                 label.zh()
             ));
             return;
         }
+        // No other report has it: the next one's most similar section, if any is.
+        let next = step(1);
+        let other = &corpus.reports[next];
         let text = crate::compare::section_text(&corpus.reports[cur], sec);
         match crate::compare::most_similar(&text, other) {
             Some((id, score)) if score >= 0.08 => {
                 self.record_jump();
                 self.show_section(next, id);
                 self.status = Some(format!(
-                    "{who} has no {}; most similar section: {} ({:.0}%)",
+                    "no other report has {}; most similar in {}: {} ({:.0}%)",
                     label.zh(),
+                    who(next),
                     other.section(id).title,
                     score * 100.0
                 ));
             }
             _ => {
                 self.status = Some(format!(
-                    "{who} has no {} and nothing similar; stayed here",
+                    "no other report has {} or anything similar; stayed here",
                     label.zh()
                 ));
             }
@@ -1377,20 +1394,22 @@ impl App {
             self.status = Some("this section has no label".into());
             return;
         };
-        let rows: Vec<(usize, Option<SectionId>)> = self
+        let rows: Vec<(usize, SectionId)> = self
             .order
             .iter()
-            .map(|&r| {
-                (
-                    r,
-                    crate::compare::section_with(&self.corpus.reports[r], label),
-                )
+            .filter_map(|&r| {
+                crate::compare::section_with(&self.corpus.reports[r], label).map(|id| (r, id))
             })
             .collect();
+        if rows.is_empty() {
+            self.status = Some(format!("no report has {}", label.zh()));
+            return;
+        }
         let sel = rows.iter().position(|(r, _)| *r == cur).unwrap_or(0);
         self.view = View::Across(AcrossView {
             label,
             rows,
+            total: self.order.len(),
             from: cur,
             sel,
             top: 0,
@@ -1428,8 +1447,10 @@ impl App {
             KeyCode::Char('G') | KeyCode::End => v.sel = n.saturating_sub(1),
             KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('a') => self.view = View::Reader,
             KeyCode::Enter => {
-                let (report, sec, label) = (v.rows[v.sel].0, v.rows[v.sel].1, v.label);
-                self.open_from_view(report, sec, label);
+                if let Some(&(report, sec)) = v.rows.get(v.sel) {
+                    let label = v.label;
+                    self.open_from_view(report, Some(sec), label);
+                }
             }
             _ => {}
         }

@@ -1036,9 +1036,11 @@ fn draw_across(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         return;
     };
     let title = format!(
-        "{}（{}）· 各机关 (Enter 打开, Esc 返回)",
+        "{}（{}）· {}/{} 份有此部分 (Enter 打开, Esc 返回)",
         v.label.zh(),
-        v.label.key()
+        v.label.key(),
+        v.rows.len(),
+        v.total
     );
     let inner = pane_block(area, buf, &title, true, theme);
     if inner.height == 0 || inner.width < 10 {
@@ -1062,20 +1064,17 @@ fn draw_across(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             r.meta.agency.as_deref().unwrap_or(&r.meta.title),
             r.meta.year.map(|y| y.to_string()).unwrap_or_default()
         );
-        let (len, first) = match sec {
-            Some(id) => {
-                let text = crate::compare::section_text(r, id);
-                let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-                let s = r.section(id);
-                let first = s
-                    .text
-                    .split('\n')
-                    .next()
-                    .filter(|t| !t.is_empty())
-                    .unwrap_or(&s.title);
-                (format!("{chars:>6}字 "), first.to_string())
-            }
-            None => ("     — ".to_string(), "（没有此部分）".to_string()),
+        let (len, first) = {
+            let text = crate::compare::section_text(r, sec);
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            let s = r.section(sec);
+            let first = s
+                .text
+                .split('\n')
+                .next()
+                .filter(|t| !t.is_empty())
+                .unwrap_or(&s.title);
+            (format!("{chars:>6}字 "), first.to_string())
         };
         let style = if i == v.sel {
             theme.selected(true)
