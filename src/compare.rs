@@ -151,7 +151,10 @@ fn merge(text: &str, spans: &[Range<usize>], marked: &[bool]) -> Vec<Range<usize
 
 /// Share of the two texts' characters that lie in shared phrases (0–100).
 pub fn similarity(a: &str, b: &str, ra: &[Range<usize>], rb: &[Range<usize>]) -> u8 {
-    let chars = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    // Letters and digits: what the shared runs are made of (a run spans the punctuation
+    // inside it but not a sentence's last 。, so counting punctuation kept a text
+    // compared with itself under 100%).
+    let chars = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).count();
     let shared =
         |t: &str, rs: &[Range<usize>]| rs.iter().map(|r| chars(&t[r.clone()])).sum::<usize>();
     let total = chars(a) + chars(b);

@@ -109,3 +109,19 @@ fn an_unknown_label_lists_the_labels() {
     }
     assert!(err.contains("下一年度"), "{err}");
 }
+
+/// A report compared with itself is 100% similar (it said 99%: a sentence's last 。 was
+/// counted but never shared).
+#[test]
+fn a_report_compared_with_itself_is_wholly_similar() {
+    let out = baogao().args(["compare", "张店", "张店"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines().next().unwrap().ends_with("similarity 100%"),
+        "{text}"
+    );
+    let other = baogao().args(["compare", "张店", "枣庄"]).output().unwrap();
+    let text = String::from_utf8_lossy(&other.stdout);
+    assert!(!text.lines().next().unwrap().contains("100%"), "{text}");
+}
