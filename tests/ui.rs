@@ -563,6 +563,40 @@ fn clicking_a_row_in_a_scrolled_list_selects_that_row() {
     assert_eq!(a.list_top, top, "the list must not move under the pointer");
 }
 
+/// The list filter finds reports by level (区级 or district), by place (a province the
+/// report belongs to) and by the agency's pinyin typed without an input method (`zhd`,
+/// `gaoq`); Esc clears a filter that Enter applied.
+#[test]
+fn the_filter_matches_level_place_and_pinyin_and_esc_clears_it() {
+    for (query, want) in [
+        ("区级", 2),
+        ("district", 2),
+        ("山东", 3),
+        ("zhd", 1),
+        ("gaoq", 1),
+        ("qqq", 0),
+    ] {
+        let mut a = ready();
+        ch(&mut a, '/');
+        typed(&mut a, query);
+        key(&mut a, KeyCode::Enter);
+        let s = screen(&mut a, 120, 40);
+        assert_eq!(a.order.len(), want, "{query}: {s}");
+        if want == 1 {
+            let agency = a.corpus.reports[a.order[0]].meta.agency.clone().unwrap();
+            assert!(
+                agency.starts_with(if query == "zhd" { "张店" } else { "高青" }),
+                "{query}: {agency}"
+            );
+        }
+        // Esc in the list, after the filter was applied, shows every report again.
+        key(&mut a, KeyCode::Esc);
+        let s = screen(&mut a, 120, 40);
+        assert_eq!(a.order.len(), 5, "{query}: {s}");
+        assert!(a.filter.is_empty());
+    }
+}
+
 #[test]
 fn typing_chinese_in_the_list_filters_it() {
     let mut a = ready();

@@ -3,6 +3,7 @@
 
 pub mod fulltext;
 pub mod palette;
+pub mod pinyin;
 
 pub use fulltext::{TextHit, TextIndex, TextQuery};
 pub use palette::{PaletteHit, PaletteIndex, Query};

@@ -195,6 +195,8 @@ pub struct App {
     pub order: Vec<usize>,
     pub sort: Sort,
     pub filter: String,
+    /// Each report's agency as pinyin syllables, made on the first filter typed in letters.
+    agency_pinyin: std::sync::OnceLock<Vec<Vec<&'static str>>>,
     pub list_sel: usize,
     /// The open report.
     pub current: Option<usize>,
@@ -247,6 +249,7 @@ impl App {
             order,
             sort: Sort::File,
             filter: String::new(),
+            agency_pinyin: std::sync::OnceLock::new(),
             list_sel: 0,
             current,
             folded: HashSet::new(),
@@ -497,13 +500,30 @@ impl App {
         let keep = self.current;
         let f = self.filter.to_lowercase();
         let reports = &self.corpus.reports;
+        // Pinyin of the agencies, for a filter typed in letters ("zhd" → 张店区…).
+        let pinyin = (f.len() >= 2 && f.bytes().all(|b| b.is_ascii_lowercase())).then(|| {
+            self.agency_pinyin.get_or_init(|| {
+                reports
+                    .iter()
+                    .map(|r| {
+                        crate::search::pinyin::syllables(r.meta.agency.as_deref().unwrap_or(""))
+                    })
+                    .collect()
+            })
+        });
         let mut order: Vec<usize> = (0..reports.len())
             .filter(|&i| {
                 f.is_empty() || {
                     let r = &reports[i];
+                    let level = r.meta.level.unwrap_or("");
                     r.meta.title.to_lowercase().contains(&f)
                         || r.meta.agency.as_deref().unwrap_or("").contains(&f)
                         || r.path.to_lowercase().contains(&f)
+                        // By level (区级, district) and by place (山东, 淄博市).
+                        || (!level.is_empty()
+                            && (level == f || crate::ui::doc::level_zh(level).contains(&f)))
+                        || r.meta.region_chain.iter().any(|p| p.contains(&f))
+                        || pinyin.is_some_and(|p| crate::search::pinyin::matches(&p[i], &f))
                 }
             })
             .collect();
@@ -868,8 +888,15 @@ impl App {
                 }
             }
             Cancel => {
-                if self.search.take().is_none() && self.zoom {
-                    self.zoom = false;
+                // The most recent thing first: a search, the zoom, then an applied filter.
+                if self.search.take().is_none() {
+                    if self.zoom {
+                        self.zoom = false;
+                    } else if !self.filter.is_empty() {
+                        self.filter.clear();
+                        self.resort();
+                        self.status = Some("filter cleared".into());
+                    }
                 }
             }
             Search => {

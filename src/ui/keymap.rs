@@ -296,7 +296,12 @@ pub const KEYMAP: &[Binding] = &[
     b(Key::ch('/'), Search, Global, "search this report"),
     b(Key::ch('n'), NextMatch, Global, "next match"),
     b(Key::ch('N'), PrevMatch, Global, "previous match"),
-    b(Key::plain(K::Esc), Cancel, Global, "clear search / close"),
+    b(
+        Key::plain(K::Esc),
+        Cancel,
+        Global,
+        "clear search/filter, close",
+    ),
     b(Key::ctrl('o'), JumpBack, Global, "jump back"),
     b(
         Key::ctrl('i'),
