@@ -3,7 +3,8 @@
 //! `cargo bench --bench ui`. Uses the same generated corpus as the load bench
 //! (target/bench-corpus, created on first use). Two cases: scrolling the text (`j` in
 //! the viewer) and moving to the next report in the list (`j` in the list: the new report
-//! is built into paragraphs and laid out at the viewer's width).
+//! is built into paragraphs and laid out at the viewer's width), and a keystroke of the
+//! list filter typed in pinyin.
 
 use baogao::ui::app::{App, Pane};
 use baogao::ui::{Theme, render};
@@ -46,6 +47,21 @@ fn frame(c: &mut Criterion) {
     g.bench_function("next_report", |b| {
         b.iter(|| {
             app.on_key(j);
+            term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
+                .unwrap();
+        })
+    });
+    // The list filter in pinyin: type "zh", then take the "h" back (each keystroke
+    // filters all 10,000 agencies by their syllables, then draws).
+    app.on_key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+    app.on_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE));
+    let h = KeyEvent::new(KeyCode::Char('h'), KeyModifiers::NONE);
+    let back = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+    let mut n = 0u64;
+    g.bench_function("filter_pinyin_keystroke", |b| {
+        b.iter(|| {
+            n += 1;
+            app.on_key(if n % 2 == 1 { h } else { back });
             term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
                 .unwrap();
         })

@@ -22,36 +22,43 @@ pub fn syllables(name: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// Does `query` (lower-case ASCII letters and digits) spell a run of consecutive syllables, each by a
-/// non-empty prefix of it ("zh"+"d" for zhang dian, "zhangd", "zd")? One pass of a small
-/// table per starting syllable: O(syllables × query length × longest syllable).
+/// Does `query` (lower-case ASCII letters and digits) spell a run of consecutive
+/// syllables, each by a non-empty prefix of it ("zh"+"d" for zhang dian, "zhangd", "zd")?
+/// The query positions reached so far are the bits of a word, so each syllable costs a
+/// few comparisons and nothing is allocated: O(syllables² × syllable length) at worst.
+/// Queries over 63 bytes match nothing.
 pub fn matches(syllables: &[&str], query: &str) -> bool {
     let q = query.as_bytes();
     if q.is_empty()
+        || q.len() > 63
         || !q
             .iter()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
         return false;
     }
-    // reach[k]: the first k bytes of the query are spelt by the syllables so far.
-    let mut reach = vec![false; q.len() + 1];
+    let done = 1u64 << q.len();
     for start in 0..syllables.len() {
-        reach.iter_mut().for_each(|r| *r = false);
-        reach[0] = true;
+        if syllables[start].as_bytes().first() != q.first() {
+            continue;
+        }
+        // Bit k: the first k bytes of the query are spelt.
+        let mut reach = 1u64;
         for syl in &syllables[start..] {
             let s = syl.as_bytes();
-            let mut next = vec![false; q.len() + 1];
-            for k in (0..q.len()).filter(|&k| reach[k]) {
+            let mut next = 0u64;
+            let mut bits = reach;
+            while bits != 0 {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
                 let common = s.iter().zip(&q[k..]).take_while(|(a, b)| a == b).count();
-                for l in 1..=common {
-                    next[k + l] = true;
-                }
+                // Bits k+1 ..= k+common.
+                next |= ((1u64 << common) - 1) << (k + 1);
             }
-            if next[q.len()] {
+            if next & done != 0 {
                 return true;
             }
-            if !next.iter().any(|&r| r) {
+            if next == 0 {
                 break;
             }
             reach = next;

@@ -197,6 +197,8 @@ pub struct App {
     pub filter: String,
     /// Each report's agency as pinyin syllables, made on the first filter typed in letters.
     agency_pinyin: std::sync::OnceLock<Vec<Vec<&'static str>>>,
+    /// Each report's filter fields, lower-cased, made on the first filter.
+    filter_text: std::sync::OnceLock<Vec<String>>,
     pub list_sel: usize,
     /// The open report.
     pub current: Option<usize>,
@@ -250,6 +252,7 @@ impl App {
             sort: Sort::File,
             filter: String::new(),
             agency_pinyin: std::sync::OnceLock::new(),
+            filter_text: std::sync::OnceLock::new(),
             list_sel: 0,
             current,
             folded: HashSet::new(),
@@ -500,6 +503,33 @@ impl App {
         let keep = self.current;
         let f = self.filter.to_lowercase();
         let reports = &self.corpus.reports;
+        // What the filter is matched against, made once: title, agency, file name, level
+        // (district, 区级) and places (山东省, 淄博市), lower-cased, one per report.
+        let fields = (!f.is_empty()).then(|| {
+            self.filter_text.get_or_init(|| {
+                reports
+                    .iter()
+                    .map(|r| {
+                        let m = &r.meta;
+                        let level = m.level.unwrap_or("");
+                        let mut t = [
+                            m.title.as_str(),
+                            m.agency.as_deref().unwrap_or(""),
+                            r.path.as_str(),
+                            level,
+                            crate::ui::doc::level_zh(level),
+                        ]
+                        .join("\u{1}")
+                        .to_lowercase();
+                        for p in &m.region_chain {
+                            t.push('\u{1}');
+                            t.push_str(p);
+                        }
+                        t
+                    })
+                    .collect::<Vec<String>>()
+            })
+        });
         // Pinyin of the agencies, for a filter typed in letters ("zhd" → 张店区…).
         let pinyin = (f.len() >= 2 && f.bytes().all(|b| b.is_ascii_lowercase())).then(|| {
             self.agency_pinyin.get_or_init(|| {
@@ -513,18 +543,10 @@ impl App {
         });
         let mut order: Vec<usize> = (0..reports.len())
             .filter(|&i| {
-                f.is_empty() || {
-                    let r = &reports[i];
-                    let level = r.meta.level.unwrap_or("");
-                    r.meta.title.to_lowercase().contains(&f)
-                        || r.meta.agency.as_deref().unwrap_or("").contains(&f)
-                        || r.path.to_lowercase().contains(&f)
-                        // By level (区级, district) and by place (山东, 淄博市).
-                        || (!level.is_empty()
-                            && (level == f || crate::ui::doc::level_zh(level).contains(&f)))
-                        || r.meta.region_chain.iter().any(|p| p.contains(&f))
+                fields.is_none_or(|t| {
+                    t[i].contains(&f)
                         || pinyin.is_some_and(|p| crate::search::pinyin::matches(&p[i], &f))
-                }
+                })
             })
             .collect();
         match self.sort {
