@@ -125,3 +125,29 @@ fn a_report_compared_with_itself_is_wholly_similar() {
     let text = String::from_utf8_lossy(&other.stdout);
     assert!(!text.lines().next().unwrap().contains("100%"), "{text}");
 }
+
+/// `#` finds a label by the short words reports use for it (`#计划`, `#不足`), not only by
+/// its key or its taxonomy name.
+#[test]
+fn labels_answer_to_their_short_names() {
+    for (short, key) in [("#计划", "next_year_plan"), ("#不足", "shortcomings")] {
+        let out = baogao().args(["search", short]).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("no label"), "{short}: {err}");
+        let by_key = baogao()
+            .args(["search", &format!("#{key}")])
+            .output()
+            .unwrap();
+        // The heading results are the label's (the text results search the word itself).
+        let headings = |b: &[u8]| {
+            let t = String::from_utf8_lossy(b).into_owned();
+            t.split("# text").next().unwrap_or_default().to_string()
+        };
+        let got = headings(&out.stdout);
+        assert_eq!(got, headings(&by_key.stdout), "{short}");
+        assert!(
+            got.starts_with("# headings (") && got.lines().count() > 2,
+            "{got}"
+        );
+    }
+}

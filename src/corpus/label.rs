@@ -112,6 +112,31 @@ impl Label {
         }
     }
 
+    /// Short names a reader types for the label ("#计划", "#不足"), besides its key and
+    /// its taxonomy name: the words reports use in their own headings for it.
+    pub fn short_names(self) -> &'static [&'static str] {
+        match self {
+            Label::MeasuresOutcomes => &["举措", "成效", "做法"],
+            Label::LeaderResponsibility => &["第一责任人", "责任人", "述法"],
+            Label::Shortcomings => &["不足", "问题", "短板"],
+            Label::NextYearPlan => &["计划", "安排", "打算", "下一步", "思路"],
+            Label::OtherMatters => &["其他"],
+            Label::XiThoughtStudy => &["法治思想"],
+            Label::GovFunctions => &["职能", "放管服"],
+            Label::RulesSystem => &["制度", "规范性文件"],
+            Label::DecisionMaking => &["决策"],
+            Label::LawEnforcement => &["执法"],
+            Label::Emergency => &["应急", "突发"],
+            Label::DisputeResolution => &["纠纷", "复议", "调解"],
+            Label::Oversight => &["监督", "制约"],
+            Label::DigitalGov => &["数字", "信息化"],
+            Label::PartyLeadership => &["党的领导", "党建"],
+            Label::LegalPublicity => &["普法"],
+            Label::GovTransparency => &["公开"],
+            Label::CapacityTraining => &["学法", "培训", "队伍"],
+        }
+    }
+
     /// Parse a key or a Chinese name.
     pub fn parse(s: &str) -> Option<Label> {
         let s = s.trim();

@@ -160,6 +160,7 @@ pub fn find_label(s: &str) -> Option<Label> {
     Label::parse(&lower)
         .or_else(|| Label::all().find(|l| l.key().starts_with(&lower)))
         .or_else(|| Label::all().find(|l| l.zh().contains(s) || s.contains(l.zh())))
+        .or_else(|| Label::all().find(|l| l.short_names().contains(&s)))
 }
 
 pub struct PaletteIndex {
