@@ -530,8 +530,9 @@ impl App {
                     .collect::<Vec<String>>()
             })
         });
-        // Pinyin of the agencies, for a filter typed in letters ("zhd" → 张店区…).
-        let pinyin = (f.len() >= 2 && f.bytes().all(|b| b.is_ascii_lowercase())).then(|| {
+        // Pinyin of the agencies, for a filter typed in letters ("zhd" → 张店区…) and the
+        // agency sort.
+        let agency_pinyin = || {
             self.agency_pinyin.get_or_init(|| {
                 reports
                     .iter()
@@ -540,7 +541,9 @@ impl App {
                     })
                     .collect()
             })
-        });
+        };
+        let pinyin =
+            (f.len() >= 2 && f.bytes().all(|b| b.is_ascii_lowercase())).then(agency_pinyin);
         let mut order: Vec<usize> = (0..reports.len())
             .filter(|&i| {
                 fields.is_none_or(|t| {
@@ -551,13 +554,16 @@ impl App {
             .collect();
         match self.sort {
             Sort::File => {}
-            Sort::Agency => order.sort_by(|&a, &b| {
-                reports[a]
-                    .meta
-                    .agency
-                    .cmp(&reports[b].meta.agency)
-                    .then(reports[b].meta.year.cmp(&reports[a].meta.year))
-            }),
+            // By pinyin, as Chinese lists are ordered (code points put 于 before 高).
+            Sort::Agency => {
+                let py = agency_pinyin();
+                order.sort_by(|&a, &b| {
+                    let name = |r: usize| reports[r].meta.agency.as_ref();
+                    (name(a).is_none(), &py[a], name(a))
+                        .cmp(&(name(b).is_none(), &py[b], name(b)))
+                        .then(reports[b].meta.year.cmp(&reports[a].meta.year))
+                })
+            }
             Sort::Year => order.sort_by(|&a, &b| {
                 reports[b]
                     .meta
