@@ -317,8 +317,6 @@ fn compare_cmd(a: &str, b: &str, label: Option<&str>, width: usize, paths: &[Pat
             Some(l) => l,
             None => {
                 let keys: Vec<String> = baogao::corpus::Label::all()
-                    .filter(|l| l.is_part())
-                    .chain(baogao::corpus::Label::all().filter(|l| !l.is_part()))
                     .map(|l| format!("{} ({})", l.key(), l.zh()))
                     .collect();
                 let _ = writeln!(

@@ -43,7 +43,7 @@ pub(crate) fn emphasis_mark(e: Emphasis) -> char {
 /// The marks of [`emphasis_mark`] out of `text`: the text without them and the marked lines.
 fn take_emphasis(text: String) -> (String, Vec<(usize, Emphasis)>) {
     // All of U+FDD0–U+FDEF encode as EF B7 90–AF.
-    if memchr::memmem::find(text.as_bytes(), "\u{FDD0}".as_bytes()[..2].as_ref()).is_none() {
+    if memchr::memmem::find(text.as_bytes(), b"\xEF\xB7").is_none() {
         return (text, Vec::new());
     }
     let mut out = String::with_capacity(text.len());

@@ -171,8 +171,8 @@ pub struct PaletteIndex {
     /// Title ids containing a (non-ASCII) character, for Chinese queries.
     char_posting: HashMap<char, Vec<u32>>,
     /// Per report: agency text, its pinyin, where each syllable starts in it, and its
-    /// initials (for `@` filters).
-    agencies: Vec<(String, String, Vec<usize>, String)>,
+    /// syllables (for `@` filters, matched as the list filter matches them).
+    agencies: Vec<(String, String, Vec<usize>, Vec<&'static str>)>,
     matcher: SkimMatcherV2,
     last: std::sync::Mutex<Option<(String, Vec<u32>)>>,
 }
@@ -235,11 +235,12 @@ impl PaletteIndex {
                     .agency
                     .clone()
                     .unwrap_or_else(|| r.meta.title.clone());
-                let (py, py_map, ini, _) = pinyin_forms(&a);
+                let (py, py_map, _, _) = pinyin_forms(&a);
                 let starts = (0..py.len())
                     .filter(|&i| i == 0 || py_map[i] != py_map[i - 1])
                     .collect();
-                (a, py, starts, ini)
+                let syllables = super::pinyin::syllables(&a);
+                (a, py, starts, syllables)
             })
             .collect();
         PaletteIndex {
@@ -268,12 +269,11 @@ impl PaletteIndex {
     }
 
     fn agency_ok(&self, report: u32, filter: &str) -> bool {
-        let (a, py, starts, ini) = &self.agencies[report as usize];
+        let (a, _, _, syllables) = &self.agencies[report as usize];
         if filter.is_ascii() {
-            // Initials anywhere ("zd"), or pinyin from a syllable start ("gaoqing", not
-            // the "gq" inside "zhongqing").
-            let f = filter.to_ascii_lowercase();
-            ini.contains(&f) || starts.iter().any(|&i| py[i..].starts_with(&f))
+            // The list filter's rule: prefixes of consecutive syllables ("zd", "zhd",
+            // "gaoqing"; not the "gq" inside "zhongqing").
+            super::pinyin::matches(syllables, &filter.to_ascii_lowercase())
         } else {
             a.contains(filter)
         }

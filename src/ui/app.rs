@@ -1273,7 +1273,8 @@ impl App {
             return;
         }
         let at = self.order.iter().position(|&r| r == cur).unwrap_or(0);
-        let step = |k: usize| self.order[(at + if forward { k } else { n * k - k }) % n];
+        // The k-th report in that direction (0 < k < n).
+        let step = |k: usize| self.order[(if forward { at + k } else { at + n - k }) % n];
         let corpus = Arc::clone(&self.corpus);
         let who = |r: usize| {
             let m = &corpus.reports[r].meta;
