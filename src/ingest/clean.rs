@@ -299,7 +299,8 @@ pub fn clean(text: &str) -> Cleaned {
                 continue;
             }
             // Word list bullets before a heading or paragraph ("●\t一、…"): decoration.
-            let trimmed = match strip_bullet(trimmed) {
+            let bullet = strip_bullet(trimmed);
+            let trimmed = match bullet {
                 Some((bullet, rest)) => {
                     out.noise.push(bullet.to_string());
                     rest
@@ -485,9 +486,13 @@ pub fn clean(text: &str) -> Cleaned {
                 continue;
             }
             // Prose: a long sentence, or a line of a paragraph a page wrapped (a PDF's
-            // lines stop at the text width, with the clauses' commas inside).
-            if (text.len() > 120 && text.contains('。'))
-                || (text.len() >= 90
+            // lines stop at the text width, with the clauses' commas inside). A bulleted
+            // line before any prose is a site's slogan or a list of links, not the
+            // document ("• 高举…旗帜，…而团结奋斗。" above the page title).
+            let bulleted = !seen_prose && bullet.is_some();
+            if !bulleted && (text.len() > 120 && text.contains('。'))
+                || (!bulleted
+                    && text.len() >= 90
                     && memchr::memmem::find_iter(text.as_bytes(), "，")
                         .nth(1)
                         .is_some())

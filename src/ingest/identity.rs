@@ -800,8 +800,9 @@ fn identify(mut agency: String, src: Source, ev: &Evidence) -> Identity {
     id
 }
 
-/// The level an agency's name implies without a known place: 省X厅 → province, 市X局 →
-/// city, 区X局 → district, 县X局 → county, 镇 / 乡 / 街道 → township.
+/// The level an agency's name implies without a known place: 省X厅 → province, 市X局 /
+/// 州X局 / 盟X局 → city (an autonomous prefecture and a league are prefecture-level),
+/// 区X局 → district, 县X局 → county, 镇 / 乡 / 街道 → township.
 fn prefix_level(a: &str) -> Option<&'static str> {
     if township_of(a).is_some() {
         return Some("township");
@@ -809,7 +810,7 @@ fn prefix_level(a: &str) -> Option<&'static str> {
     let lead = a.chars().next()?;
     Some(match lead {
         '省' => "province",
-        '市' => "city",
+        '市' | '州' | '盟' => "city",
         '区' => "district",
         '县' | '旗' => "county",
         '镇' | '乡' => "township",

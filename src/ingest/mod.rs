@@ -636,7 +636,10 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
         let t = b.text.as_str();
         let kind = if meta::bare_year(t).is_some() {
             Some(MetaLineKind::Year)
-        } else if meta::date_line(t).is_some() || dateline(t).is_some() {
+        } else if meta::date_line(t.trim_matches(['(', '（', ')', '）'])).is_some()
+            || dateline(t).is_some()
+        {
+            // Also in brackets under a title ("（2024年1月31日）").
             Some(MetaLineKind::Date)
         } else if char_len(t) <= 40 && !t.contains('。') && meta::find_doc_number(t).is_some() {
             Some(MetaLineKind::DocNumber)
@@ -651,6 +654,15 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
                 .is_some_and(|m| matches!(m.kind, MetaLineKind::Date | MetaLineKind::Issuer))
         {
             // A byline under the title and its date ("2023-01-03" / "某某区教育局").
+            Some(MetaLineKind::Issuer)
+        } else if meta::is_agency_name(t)
+            && titles.last().is_some_and(|r| r.1 == i)
+            && blocks.get(i + 1).is_some_and(|n| {
+                let d = n.text.trim_matches(['(', '（', ')', '）']);
+                meta::date_line(d).is_some() || dateline(d).is_some()
+            })
+        {
+            // The same byline above its date ("某某厅" / "（2024年1月31日）").
             Some(MetaLineKind::Issuer)
         } else {
             None
@@ -703,6 +715,14 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
             // A second complete title right after one (a page title, then the body's
             // own) starts a run of its own.
             let after_complete = i > 0 && is_complete_title(&blocks[i - 1].text);
+            // A line the run already says is a copy of part of it (a page title, then
+            // the body's title without its agency): a run of its own.
+            let repeats = titles.last().is_some_and(|&(s, e)| {
+                e == i
+                    && blocks[s..e]
+                        .iter()
+                        .any(|r| is_complete_title(&r.text) && r.text.contains(t))
+            });
             match titles.last_mut() {
                 // A title line that ends on a joining word ("…建设情况暨") goes on after a
                 // blank line too ("2021年工作安排的报告").
@@ -712,7 +732,8 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
                             || blocks[i - 1]
                                 .text
                                 .ends_with(['暨', '和', '及', '与', '的', '、']))
-                        && !(after_complete && is_complete_title(t)) =>
+                        && !(after_complete && is_complete_title(t))
+                        && !repeats =>
                 {
                     run.1 = i + 1
                 }
@@ -1271,7 +1292,9 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
         .or_else(|| {
             report.meta_lines.iter().find_map(|m| {
                 // "2024年1月8日", or a dateline "某某县人民政府 2024年01月08日".
-                let dated = |t: &str| meta::date_line(t).or_else(|| dateline(t));
+                let dated = |t: &str| {
+                    meta::date_line(t.trim_matches(['(', '（', ')', '）'])).or_else(|| dateline(t))
+                };
                 (m.kind == MetaLineKind::Date)
                     .then(|| dated(&m.text))
                     .flatten()
