@@ -98,9 +98,15 @@ pub fn parse(text: &str) -> Result<Config, String> {
     }
     for (action, spec) in &cfg.keys {
         let line = line_of(text, action);
-        if crate::ui::keymap::Action::by_name(action).is_none() {
+        if crate::ui::keymap::parse_action_name(action).is_none() {
             return Err(format!(
-                "line {line}: no action called {action:?} (see `?` in the reader)"
+                "line {line}: no action called {action:?} (see `?` in the reader; a mode's \
+                 own key is \"mode.action\", the modes being {})",
+                crate::ui::keymap::Scope::ALL
+                    .iter()
+                    .map(|s| s.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         for k in spec.keys() {
@@ -110,13 +116,16 @@ pub fn parse(text: &str) -> Result<Config, String> {
                 ));
             };
             // Ctrl-C always quits: whatever else is configured, there is a way out.
-            if key == crate::ui::keymap::Key::ctrl('c') && action != "quit" {
+            if key == crate::ui::keymap::Key::ctrl('c')
+                && crate::ui::keymap::parse_action_name(action)
+                    .is_none_or(|(_, a)| a != crate::ui::keymap::Action::Quit)
+            {
                 return Err(format!(
                     "line {line}: Ctrl-c always quits; it cannot be given to {action}"
                 ));
             }
         }
-        if action == "quit" && spec.keys().is_empty() {
+        if action.rsplit('.').next() == Some("quit") && spec.keys().is_empty() {
             return Err(format!(
                 "line {line}: quit needs at least one key (Ctrl-c always quits too)"
             ));
@@ -150,7 +159,11 @@ ambiguous_wide = false
 # reading_width = 80
 
 # Key overrides: action = "key" or ["key", ...]. Keys look like "x", "X", "Ctrl-x",
-# "Alt-x", "Enter", "Esc", "Tab", "Space", "Up", "PgDn". Action names are listed in the
+# "Alt-x", "Enter", "Esc", "Tab", "Space", "Up", "PgDn", "Del". An action name alone
+# changes its keys in every mode it has keys in (the prompts and the palette keep
+# theirs, where a letter must stay a letter); "mode.action" changes one mode only:
+# "compare.close" = "Q", "palette.down" = "Ctrl-j". Modes: global, list, tree, help,
+# prompt, palette, compare, across, coverage. Action names are listed below, in the
 # reader's help (`?`) and in the README.
 [keys]
 # quit = ["q", "Ctrl-q"]
@@ -162,13 +175,23 @@ ambiguous_wide = false
 pub fn default_text() -> String {
     let mut out = String::from(DEFAULT);
     out.push_str("\n# Actions and their default keys:\n");
-    for a in crate::ui::keymap::Action::ALL {
-        let keys: Vec<String> = crate::ui::keymap::KEYMAP
-            .iter()
-            .filter(|b| b.action == *a)
-            .map(|b| format!("{:?}", b.key.label()))
-            .collect();
-        out.push_str(&format!("# {} = [{}]\n", a.name(), keys.join(", ")));
+    for scope in crate::ui::keymap::Scope::ALL {
+        for a in crate::ui::keymap::Action::ALL {
+            let keys: Vec<String> = crate::ui::keymap::KEYMAP
+                .iter()
+                .filter(|b| b.action == *a && b.scope == *scope)
+                .map(|b| format!("{:?}", b.key.label()))
+                .collect();
+            if keys.is_empty() {
+                continue;
+            }
+            out.push_str(&format!(
+                "# \"{}.{}\" = [{}]\n",
+                scope.name(),
+                a.name(),
+                keys.join(", ")
+            ));
+        }
     }
     out
 }

@@ -214,7 +214,7 @@ fn marks_history_and_position_survive_a_restart() {
         "{s}"
     );
     // The palette history survived.
-    t.keys(&["C-p", "Up"]);
+    t.keys(&["C-p", "C-r"]);
     wait(&t, "» gaoqing");
     t.keys(&["Escape", "q"]);
     wait(&t, "EXIT=0");

@@ -94,10 +94,10 @@ fn esc_restores_and_ctrl_o_returns() {
     assert_ne!((a.current, a.scroll), (report, scroll));
     press(&mut a, KeyCode::Char('o'), KeyModifiers::CONTROL);
     assert_eq!((a.current, a.scroll), (report, scroll));
-    // History: ↑ recalls the last query.
+    // History: Ctrl-r recalls the last query (↑/↓ move the selection).
     press(&mut a, KeyCode::Char('p'), KeyModifiers::CONTROL);
-    press(&mut a, KeyCode::Up, KeyModifiers::NONE);
-    assert_eq!(a.overlay.as_ref().unwrap().input, "pfxc");
+    press(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL);
+    assert_eq!(a.overlay.as_ref().unwrap().input.as_str(), "pfxc");
 }
 
 #[test]
@@ -134,4 +134,69 @@ fn a_query_typed_before_the_index_is_ready_runs_when_it_is() {
     typed(&mut a, "普法");
     a.wait_for_indexes();
     assert!(!a.overlay.as_ref().unwrap().text_hits.is_empty());
+}
+
+#[test]
+fn the_palette_edits_and_moves_as_fzf_does() {
+    let mut a = app();
+    palette(&mut a, "fazhi");
+    let s = screen(&mut a);
+    let n = a.overlay.as_ref().unwrap().palette_hits.len();
+    assert!(n > 2, "{s}");
+    assert!(s.contains(&format!("{n} 个结果")), "the count shows: {s}");
+    // ↓ / ↑ move the selection; the query stays.
+    press(&mut a, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Down, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Up, KeyModifiers::NONE);
+    let o = a.overlay.as_ref().unwrap();
+    assert_eq!((o.sel, o.input.as_str()), (1, "fazhi"));
+    let input = |a: &App| a.overlay.as_ref().unwrap().input.as_str().to_string();
+    // Readline keys: Ctrl-w a word, ←/→ inside the query, Ctrl-a / Ctrl-e, Ctrl-u.
+    typed(&mut a, " pufa");
+    press(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(input(&a), "fazhi ");
+    press(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    assert_eq!(input(&a), "");
+    typed(&mut a, "pufa");
+    press(&mut a, KeyCode::Left, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Left, KeyModifiers::NONE);
+    typed(&mut a, "x");
+    assert_eq!(input(&a), "puxfa");
+    press(&mut a, KeyCode::Char('a'), KeyModifiers::CONTROL);
+    typed(&mut a, "@");
+    press(&mut a, KeyCode::Char('e'), KeyModifiers::CONTROL);
+    press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(input(&a), "@puxf");
+    press(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(input(&a), "");
+    // Letters are text here, never bindings.
+    typed(&mut a, "qjk");
+    assert_eq!(input(&a), "qjk");
+    assert!(!a.should_quit);
+    // Ctrl-c closes the palette (back where it opened); outside it, Ctrl-c quits.
+    press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(a.overlay.is_none() && !a.should_quit);
+    press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(a.should_quit);
+}
+
+#[test]
+fn the_search_prompt_has_the_same_line_editor() {
+    let mut a = app();
+    a.focus = Pane::Viewer;
+    typed(&mut a, "/");
+    typed(&mut a, "依法 行政");
+    press(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
+    press(&mut a, KeyCode::Home, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Delete, KeyModifiers::NONE);
+    press(&mut a, KeyCode::End, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Left, KeyModifiers::NONE);
+    typed(&mut a, "政");
+    // "依法 行政" → "依法 " → "法 " → "法" → "政法": typed at the cursor.
+    assert_eq!(a.prompt.as_ref().unwrap().line.as_str(), "政法");
+    let s = screen(&mut a);
+    assert!(s.lines().last().unwrap().starts_with("/政法"), "{s}");
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(a.search.as_ref().unwrap().query, "政法");
 }

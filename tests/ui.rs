@@ -70,12 +70,17 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
         a.focus = match scope {
             Scope::List => Pane::List,
             Scope::Tree => Pane::Tree,
-            Scope::Global => a.focus,
+            _ => a.focus,
         };
         a
     };
     let scrolled = |after: &mut App, before: &App| after.scroll != before.scroll;
     let (a, check): (App, Check) = match action {
+        Close | LinkScroll | SwitchSide | Swap | LeftNext | LeftPrev | DeleteBack
+        | DeleteForward | DeleteWord | DeleteToStart | CursorLeft | CursorRight | LineStart
+        | LineEnd | HistoryPrev | HistoryNext | Insert(_) => {
+            panic!("{action:?} is bound in a reader pane")
+        }
         Quit => (ready(), Box::new(|a, _| a.should_quit)),
         Help => (
             ready(),
@@ -244,10 +249,96 @@ fn snapshot_state(a: &App) -> App {
     b
 }
 
+/// The app in `scope`'s mode, prepared so that `action` has room to act (a selection
+/// not at the top, a cursor inside the text, a history to recall).
+fn mode_app(scope: Scope, action: Action) -> App {
+    use Action::*;
+    let mut a = ready();
+    match scope {
+        Scope::Help => {
+            ch(&mut a, '?');
+            for _ in 0..3 {
+                ch(&mut a, 'j');
+            }
+        }
+        Scope::Prompt => {
+            a.focus = Pane::Viewer;
+            ch(&mut a, '/');
+            typed(&mut a, "法治 政府");
+            a.act(Scope::Prompt, CursorLeft);
+        }
+        Scope::Palette => {
+            a.wait_for_indexes();
+            a.palette_history = vec!["pufa".into(), "xingzheng".into()];
+            ch(&mut a, ':');
+            typed(&mut a, "fazhi zhengfu");
+            a.act(Scope::Palette, CursorLeft);
+            a.act(Scope::Palette, Down);
+            a.act(Scope::Palette, Down);
+            if action == HistoryNext {
+                a.act(Scope::Palette, HistoryPrev);
+                a.act(Scope::Palette, HistoryPrev);
+            }
+        }
+        Scope::Compare | Scope::Across => {
+            a.focus = Pane::Tree;
+            key(&mut a, KeyCode::Enter);
+            ch(&mut a, if scope == Scope::Compare { 'c' } else { 'a' });
+            screen(&mut a, 120, 40);
+            a.act(scope, Down);
+            if scope == Scope::Compare && action == SwitchSide {
+                a.act(scope, LinkScroll);
+            }
+        }
+        Scope::Coverage => {
+            ch(&mut a, 'C');
+            a.act(scope, Down);
+            a.act(scope, PaneRight);
+        }
+        Scope::Global | Scope::List | Scope::Tree => unreachable!(),
+    }
+    assert_eq!(a.scope(), scope, "the mode is open");
+    screen(&mut a, 120, 40);
+    a
+}
+
+/// What a user could see change: the screen, the cursor, the highlight.
+fn fingerprint(a: &mut App) -> String {
+    let cursor = a
+        .prompt
+        .as_ref()
+        .map(|p| p.line.cursor_chars())
+        .or(a.overlay.as_ref().map(|o| o.input.cursor_chars()));
+    // The side that scrolls alone, the highlighted row and column (drawn as styles).
+    let active = match &a.view {
+        baogao::ui::app::View::Compare(cv) => Some((cv.active, 0)),
+        baogao::ui::app::View::Across(v) => Some((v.sel, 0)),
+        baogao::ui::app::View::Coverage(cv) => Some((cv.row, cv.col)),
+        baogao::ui::app::View::Reader => None,
+    };
+    let flags = (a.should_quit, a.suspend_requested);
+    let shown = screen(a, 120, 40);
+    format!("{cursor:?} {active:?} {flags:?}\n{shown}")
+}
+
 #[test]
 fn every_default_binding_acts() {
     let mut failures = Vec::new();
     for bd in KEYMAP {
+        if !matches!(bd.scope, Scope::Global | Scope::List | Scope::Tree) {
+            let mut a = mode_app(bd.scope, bd.action);
+            let before = fingerprint(&mut a);
+            a.on_key(bd.key.event());
+            if fingerprint(&mut a) == before {
+                failures.push(format!(
+                    "{} ({:?} in {:?}) did nothing",
+                    bd.key.label(),
+                    bd.action,
+                    bd.scope
+                ));
+            }
+            continue;
+        }
         let (mut a, check) = context(bd.action, bd.scope);
         let before = snapshot_state(&a);
         a.on_key(bd.key.event());
@@ -269,8 +360,15 @@ fn help_overlay_lists_every_binding_even_on_80_by_24() {
     let mut a = ready();
     ch(&mut a, '?');
     let mut seen = String::new();
-    for _ in 0..40 {
-        seen.push_str(&screen(&mut a, 80, 24));
+    // Down to the last page (bounded: the help is a few hundred lines).
+    let mut last = String::new();
+    for _ in 0..1000 {
+        let s = screen(&mut a, 80, 24);
+        if s == last {
+            break;
+        }
+        seen.push_str(&s);
+        last = s;
         ch(&mut a, 'j');
     }
     for bd in KEYMAP {
@@ -638,4 +736,137 @@ fn every_action_has_a_binding() {
             a.name()
         );
     }
+}
+
+/// The box whose top border starts with `┌` then `title_start`: its left and right
+/// columns and its top and bottom rows.
+fn find_box(buf: &Buffer, title_start: &str) -> Option<(u16, u16, u16, u16)> {
+    let a = buf.area;
+    for y in a.top()..a.bottom() {
+        for x in a.left()..a.right().saturating_sub(1) {
+            if buf[(x, y)].symbol() == "┌" && buf[(x + 1, y)].symbol() == title_start {
+                let right = (x + 1..a.right()).find(|&r| buf[(r, y)].symbol() == "┐")?;
+                let bottom = (y + 1..a.bottom()).find(|&b| buf[(x, b)].symbol() == "└")?;
+                return Some((x, right, y, bottom));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn overlays_keep_both_borders_over_chinese_text_at_every_offset() {
+    use unicode_width::UnicodeWidthStr;
+    // Every width moves the overlays' left edge across the list's and the viewer's
+    // Chinese text, so each column parity and each character is under the border.
+    for (open, title) in [("?", "按"), (":", "跳")] {
+        for w in 30..=200u16 {
+            let mut a = ready();
+            a.focus = Pane::Viewer;
+            a.apply(Action::PageDown);
+            typed(&mut a, open);
+            let area = Rect::new(0, 0, w, 30);
+            let mut buf = Buffer::empty(area);
+            render(area, &mut buf, &mut a, &THEME);
+            let (l, r, t, b) =
+                find_box(&buf, title).unwrap_or_else(|| panic!("{open} at {w}: no box"));
+            for y in t + 1..b {
+                for x in [l, r] {
+                    assert_eq!(buf[(x, y)].symbol(), "│", "{open} at width {w}, row {y}");
+                }
+                if l > 0 {
+                    // Nothing left of the box reaches into its border.
+                    assert!(buf[(l - 1, y)].symbol().width() <= 1, "{open} {w} {y}");
+                }
+                // Nothing inside reaches past the right border.
+                assert!(buf[(r - 1, y)].symbol().width() <= 1, "{open} {w} {y}");
+            }
+        }
+    }
+}
+
+/// The help's lines, from the top row inside its box to the bottom.
+fn help_text(a: &mut App, w: u16, h: u16) -> Vec<String> {
+    let s = screen(a, w, h);
+    s.lines()
+        .skip_while(|l| !l.contains("┌按键"))
+        .skip(1)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn help_in_each_mode_lists_that_modes_keys_first() {
+    for (open, heading, example) in [
+        ('c', "compare view", "swap the two sides"),
+        (
+            'a',
+            "one section in every report",
+            "read this report's section",
+        ),
+        ('C', "coverage matrix", "next column"),
+    ] {
+        let mut a = ready();
+        a.focus = Pane::Tree;
+        key(&mut a, KeyCode::Enter);
+        ch(&mut a, open);
+        let scope = a.scope();
+        ch(&mut a, '?');
+        assert!(a.help, "? opens the help in {scope:?}");
+        let lines = help_text(&mut a, 80, 24);
+        assert!(lines[0].contains(heading), "{open}: {lines:?}");
+        assert!(
+            lines.iter().any(|l| l.contains(example)),
+            "{open}: {lines:?}"
+        );
+        ch(&mut a, '?');
+        assert!(!a.help);
+        assert_eq!(a.scope(), scope, "closing the help leaves the mode open");
+    }
+    // From the reader: the pane's own keys first, then everywhere's.
+    let mut a = ready();
+    ch(&mut a, '?');
+    let lines = help_text(&mut a, 80, 24);
+    assert!(lines[0].contains("report list"), "{lines:?}");
+}
+
+#[test]
+fn config_overrides_work_in_every_mode_and_show_in_the_hints() {
+    let cfg = baogao::config::parse(
+        "[keys]\nquit = \"x\"\n\"compare.close\" = \"Q\"\n\"palette.down\" = \"Ctrl-j\"\n",
+    )
+    .expect("config");
+    let mut a = ready();
+    a.configure(&cfg);
+    let s = screen(&mut a, 80, 24);
+    let status = s.lines().last().unwrap().to_string();
+    assert!(
+        status.contains("x 退出") && !status.contains("q 退出"),
+        "{status}"
+    );
+    ch(&mut a, 'q');
+    assert!(!a.should_quit, "q gave way to x");
+    // Compare: Q closes it, and the hints say so.
+    a.focus = Pane::Tree;
+    key(&mut a, KeyCode::Enter);
+    ch(&mut a, 'c');
+    let s = screen(&mut a, 80, 24);
+    assert!(s.lines().last().unwrap().contains("Q 返回"), "{s}");
+    ch(&mut a, 'q');
+    assert_eq!(a.scope(), Scope::Compare, "q no longer closes compare");
+    ch(&mut a, '?');
+    assert!(help_text(&mut a, 80, 24)[1].contains('Q') || screen(&mut a, 120, 40).contains("Q "));
+    ch(&mut a, '?');
+    ch(&mut a, 'Q');
+    assert_ne!(a.scope(), Scope::Compare);
+    // The palette: Ctrl-j moves down; plain letters stay text whatever `quit` says.
+    a.wait_for_indexes();
+    ch(&mut a, ':');
+    typed(&mut a, "fazhix");
+    assert_eq!(a.overlay.as_ref().unwrap().input.as_str(), "fazhix");
+    key(&mut a, KeyCode::Backspace);
+    a.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+    assert_eq!(a.overlay.as_ref().unwrap().sel, 1);
+    ch(&mut a, 'x');
+    assert!(!a.should_quit && a.overlay.is_some());
 }

@@ -14,6 +14,8 @@ use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
+mod modes;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     List,
@@ -37,7 +39,7 @@ pub enum PromptKind {
 #[derive(Debug, Clone)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub text: String,
+    pub line: super::line::Line,
     /// Where the viewer was when the prompt opened (Esc goes back there).
     origin: usize,
 }
@@ -74,7 +76,7 @@ pub struct Geometry {
 #[derive(Debug, Clone)]
 pub struct Overlay {
     pub kind: OverlayKind,
-    pub input: String,
+    pub input: super::line::Line,
     pub palette_hits: Vec<PaletteHit>,
     pub text_hits: Vec<TextHit>,
     /// Sections matching the text query (before the limit).
@@ -214,6 +216,8 @@ pub struct App {
     pub focus: Pane,
     pub zoom: bool,
     pub help: bool,
+    /// The mode the help was opened from (its keys are listed first).
+    pub help_scope: Scope,
     pub prompt: Option<Prompt>,
     pub search: Option<Search>,
     jumps: Vec<Pos>,
@@ -264,6 +268,7 @@ impl App {
             focus: Pane::List,
             zoom: false,
             help: false,
+            help_scope: Scope::Global,
             prompt: None,
             search: None,
             jumps: Vec::new(),
@@ -584,151 +589,48 @@ impl App {
 
     // ----- events -----
 
+    /// A key: the scope of the mode showing, the keymap in force, the action.
     pub fn on_key(&mut self, ev: KeyEvent) {
         if ev.kind == KeyEventKind::Release {
             return;
         }
-        if self.overlay.is_some() {
-            self.on_overlay_key(ev);
-            return;
-        }
-        match self.view {
-            View::Compare(_) => {
-                self.on_compare_key(ev);
-                return;
-            }
-            View::Coverage(_) => {
-                self.on_coverage_key(ev);
-                return;
-            }
-            View::Across(_) => {
-                self.on_across_key(ev);
-                return;
-            }
-            View::Reader => {}
-        }
-        if self.prompt.is_some() {
-            self.on_prompt_key(ev);
-            return;
-        }
-        if self.help {
-            match ev.code {
-                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') => {
-                    self.help = false;
-                    self.help_top = 0;
-                }
-                KeyCode::Char('j') | KeyCode::Down => self.help_top += 1,
-                KeyCode::Char('k') | KeyCode::Up => self.help_top = self.help_top.saturating_sub(1),
-                KeyCode::Char(' ') | KeyCode::PageDown => self.help_top += 10,
-                KeyCode::Char('b') | KeyCode::PageUp => {
-                    self.help_top = self.help_top.saturating_sub(10)
-                }
-                _ => {}
-            }
-            return;
-        }
-        self.status = None;
-        if let Some(kind) = self.pending_mark.take() {
-            if let KeyCode::Char(c) = ev.code
-                && c.is_ascii_alphabetic()
-            {
-                if kind == 'm' {
-                    self.set_mark(c);
+        let scope = self.scope();
+        if matches!(scope, Scope::Global | Scope::List | Scope::Tree) {
+            self.status = None;
+            if let Some(kind) = self.pending_mark.take() {
+                if let KeyCode::Char(c) = ev.code
+                    && c.is_ascii_alphabetic()
+                {
+                    if kind == 'm' {
+                        self.set_mark(c);
+                    } else {
+                        self.goto_mark(c);
+                    }
                 } else {
-                    self.goto_mark(c);
+                    self.status = Some("marks are letters".into());
                 }
-            } else {
-                self.status = Some("marks are letters".into());
+                return;
             }
-            return;
+            // Type-to-filter: a Chinese (or any non-ASCII) character typed in the list
+            // starts the filter with it; ASCII letters are key bindings.
+            if scope == Scope::List
+                && let KeyCode::Char(c) = ev.code
+                && !c.is_ascii()
+                && !ev
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            {
+                self.prompt = Some(Prompt {
+                    kind: PromptKind::Filter,
+                    line: super::line::Line::default(),
+                    origin: self.scroll,
+                });
+                self.prompt_action(Action::Insert(c));
+                return;
+            }
         }
-        // Type-to-filter: a Chinese (or any non-ASCII) character typed in the list starts
-        // the filter with it; ASCII letters are key bindings.
-        if self.focus == Pane::List
-            && let KeyCode::Char(c) = ev.code
-            && !c.is_ascii()
-            && !ev
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            self.prompt = Some(Prompt {
-                kind: PromptKind::Filter,
-                text: String::new(),
-                origin: self.scroll,
-            });
-            self.on_prompt_key(ev);
-            return;
-        }
-        let scope = match self.focus {
-            Pane::List => Scope::List,
-            Pane::Tree => Scope::Tree,
-            Pane::Viewer => Scope::Global,
-        };
         if let Some(a) = self.keymap.lookup(&ev, scope) {
-            self.apply(a);
-        }
-    }
-
-    fn on_prompt_key(&mut self, ev: KeyEvent) {
-        let Some(p) = self.prompt.as_mut() else {
-            return;
-        };
-        match ev.code {
-            KeyCode::Esc => {
-                let p = self.prompt.take().expect("prompt");
-                match p.kind {
-                    PromptKind::Search => {
-                        self.search = None;
-                        self.scroll = p.origin;
-                        self.sync_tree_to_viewer();
-                    }
-                    PromptKind::Filter => {
-                        self.filter.clear();
-                        self.resort();
-                    }
-                }
-                return;
-            }
-            KeyCode::Enter => {
-                let p = self.prompt.take().expect("prompt");
-                if p.kind == PromptKind::Search {
-                    let origin = self.scroll;
-                    self.scroll = p.origin;
-                    self.record_jump();
-                    self.scroll = origin;
-                    match &self.search {
-                        Some(s) if !s.hits.is_empty() => {
-                            self.status = Some(format!("{} matches", s.hits.len()));
-                        }
-                        Some(s) => {
-                            self.status = Some(format!("not found: {}", s.query));
-                        }
-                        None => {}
-                    }
-                }
-                return;
-            }
-            KeyCode::Backspace => {
-                p.text.pop();
-            }
-            KeyCode::Char(c) if !ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                if !c.is_control() {
-                    p.text.push(c);
-                }
-            }
-            _ => return,
-        }
-        let (kind, text, origin) = (p.kind, p.text.clone(), p.origin);
-        match kind {
-            PromptKind::Filter => {
-                self.filter = text;
-                self.resort();
-            }
-            PromptKind::Search => {
-                // Incremental: the first hit at or after where the search started.
-                self.scroll = origin;
-                self.run_search(&text, true);
-            }
+            self.act(scope, a);
         }
     }
 
@@ -851,7 +753,7 @@ impl App {
         let page = (self.geometry.viewer_rows as usize).max(1);
         match a {
             Quit => self.should_quit = true,
-            Help => self.help = true,
+            Help => self.open_help(),
             Suspend => self.suspend_requested = true,
             Across => self.open_across(),
             SetMark => {
@@ -935,14 +837,14 @@ impl App {
                 };
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Search,
-                    text: String::new(),
+                    line: super::line::Line::default(),
                     origin: self.scroll,
                 });
             }
             Filter => {
                 self.prompt = Some(Prompt {
                     kind: PromptKind::Filter,
-                    text: self.filter.clone(),
+                    line: super::line::Line::new(&self.filter),
                     origin: self.scroll,
                 });
             }
@@ -985,6 +887,10 @@ impl App {
             Down | Up | Top | Bottom | HalfPageDown | HalfPageUp | PageDown | PageUp => {
                 self.motion(a, page)
             }
+            // The modes' own actions (see modes.rs) do nothing in the panes.
+            Close | LinkScroll | SwitchSide | Swap | LeftNext | LeftPrev | DeleteBack
+            | DeleteForward | DeleteWord | DeleteToStart | CursorLeft | CursorRight | LineStart
+            | LineEnd | HistoryPrev | HistoryNext | Insert(_) => {}
         }
     }
 
@@ -1368,81 +1274,6 @@ impl App {
         self.view = View::Compare(self.compare_of(label, [left, right]));
     }
 
-    fn on_compare_key(&mut self, ev: KeyEvent) {
-        let View::Compare(cv) = &mut self.view else {
-            return;
-        };
-        let page = (self.geometry.viewer_rows as usize).max(2);
-        let delta: Option<isize> = match ev.code {
-            KeyCode::Char('j') | KeyCode::Down => Some(1),
-            KeyCode::Char('k') | KeyCode::Up => Some(-1),
-            KeyCode::Char(' ') | KeyCode::PageDown => Some(page as isize - 1),
-            KeyCode::Char('b') | KeyCode::PageUp => Some(1 - page as isize),
-            KeyCode::Char('d') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                Some(page as isize / 2)
-            }
-            KeyCode::Char('u') if ev.modifiers.contains(KeyModifiers::CONTROL) => {
-                Some(-(page as isize / 2))
-            }
-            KeyCode::Char('g') | KeyCode::Home => Some(isize::MIN / 2),
-            _ => None,
-        };
-        if let Some(d) = delta {
-            let sides: Vec<usize> = if cv.linked {
-                vec![0, 1]
-            } else {
-                vec![cv.active]
-            };
-            for i in sides {
-                cv.scroll[i] = (cv.scroll[i] as isize + d).max(0) as usize;
-            }
-            return;
-        }
-        match ev.code {
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('c') => self.view = View::Reader,
-            KeyCode::Char('s') => {
-                cv.linked = !cv.linked;
-                self.status = Some(if cv.linked {
-                    "scrolling together".into()
-                } else {
-                    "scrolling one side (Tab switches)".into()
-                });
-            }
-            KeyCode::Tab | KeyCode::BackTab => cv.active = 1 - cv.active,
-            KeyCode::Char('x') => {
-                let (label, sides) = (cv.label, [cv.sides[1], cv.sides[0]]);
-                self.view = View::Compare(self.compare_of(label, sides));
-            }
-            KeyCode::Char(c @ (']' | '[' | '}' | '{')) => {
-                // Step one side through the other agencies (list order): ] [ the right
-                // side, } { the left side; together they pick any pair.
-                let n = self.order.len();
-                let side = usize::from(matches!(c, ']' | '['));
-                let forward = matches!(c, ']' | '}');
-                let (label, mut sides) = (cv.label, cv.sides);
-                let other = sides[1 - side];
-                let mut at = self
-                    .order
-                    .iter()
-                    .position(|&r| r == sides[side])
-                    .unwrap_or(0);
-                for _ in 0..n {
-                    at = if forward {
-                        (at + 1) % n
-                    } else {
-                        (at + n - 1) % n
-                    };
-                    if self.order[at] != other {
-                        break;
-                    }
-                }
-                sides[side] = self.order[at];
-                self.view = View::Compare(self.compare_of(label, sides));
-            }
-            _ => {}
-        }
-    }
-
     /// `a`: the current section's label in every report.
     fn open_across(&mut self) {
         let Some(cur) = self.current else { return };
@@ -1488,57 +1319,6 @@ impl App {
                 self.focus = Pane::Viewer;
             }
             None => self.status = Some(format!("this report has no {}", label.zh())),
-        }
-    }
-
-    fn on_across_key(&mut self, ev: KeyEvent) {
-        let View::Across(v) = &mut self.view else {
-            return;
-        };
-        let n = v.rows.len();
-        match ev.code {
-            KeyCode::Char('j') | KeyCode::Down => v.sel = (v.sel + 1).min(n.saturating_sub(1)),
-            KeyCode::Char('k') | KeyCode::Up => v.sel = v.sel.saturating_sub(1),
-            KeyCode::Char('g') | KeyCode::Home => v.sel = 0,
-            KeyCode::Char('G') | KeyCode::End => v.sel = n.saturating_sub(1),
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('a') => self.view = View::Reader,
-            KeyCode::Enter => {
-                if let Some(&(report, sec)) = v.rows.get(v.sel) {
-                    let label = v.label;
-                    self.open_from_view(report, Some(sec), label);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    fn on_coverage_key(&mut self, ev: KeyEvent) {
-        let View::Coverage(cv) = &mut self.view else {
-            return;
-        };
-        let rows = cv.reports.len();
-        let cols = cv.columns.len();
-        match ev.code {
-            KeyCode::Char('j') | KeyCode::Down => cv.row = (cv.row + 1).min(rows.saturating_sub(1)),
-            KeyCode::Char('k') | KeyCode::Up => cv.row = cv.row.saturating_sub(1),
-            KeyCode::Char('l') | KeyCode::Right | KeyCode::Tab => {
-                cv.col = (cv.col + 1).min(cols.saturating_sub(1))
-            }
-            KeyCode::Char('h') | KeyCode::Left | KeyCode::BackTab => {
-                cv.col = cv.col.saturating_sub(1)
-            }
-            KeyCode::Char('g') | KeyCode::Home => cv.row = 0,
-            KeyCode::Char('G') | KeyCode::End => cv.row = rows.saturating_sub(1),
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('C') => self.view = View::Reader,
-            KeyCode::Enter => {
-                let (row, label) = (cv.row, cv.columns[cv.col]);
-                let Some(&report) = cv.reports.get(row) else {
-                    return;
-                };
-                let sec = crate::compare::section_with(&self.corpus.reports[report], label);
-                self.open_from_view(report, sec, label);
-            }
-            _ => {}
         }
     }
 
@@ -1608,7 +1388,7 @@ impl App {
         let origin = self.pos();
         self.overlay = Some(Overlay {
             kind,
-            input: String::new(),
+            input: super::line::Line::default(),
             palette_hits: Vec::new(),
             text_hits: Vec::new(),
             text_total: 0,
@@ -1630,8 +1410,8 @@ impl App {
         match o.kind {
             OverlayKind::Palette => match self.indexes.palette.get() {
                 Some(idx) => {
-                    let q = Query::parse(&o.input);
-                    o.palette_hits = if o.input.trim().is_empty() {
+                    let q = Query::parse(o.input.as_str());
+                    o.palette_hits = if o.input.as_str().trim().is_empty() {
                         Vec::new()
                     } else {
                         idx.search(&self.corpus, &q, OVERLAY_LIMIT)
@@ -1642,7 +1422,7 @@ impl App {
             },
             OverlayKind::Text => match self.indexes.text.get() {
                 Some(idx) => {
-                    let q = TextQuery::parse(&o.input);
+                    let q = TextQuery::parse(o.input.as_str());
                     let (hits, total) = idx.search(&self.corpus, &q, OVERLAY_LIMIT);
                     o.text_hits = crate::search::fulltext::group_by_report(hits);
                     o.text_total = total;
@@ -1681,109 +1461,41 @@ impl App {
         self.sync_tree_to_viewer();
     }
 
-    fn on_overlay_key(&mut self, ev: KeyEvent) {
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        let Some(o) = self.overlay.as_mut() else {
+    /// Enter in the palette: go to the selected result (a jump; Ctrl-o comes back).
+    fn open_overlay_result(&mut self) {
+        let Some(o) = self.overlay.take() else {
             return;
         };
-        let n = match o.kind {
-            OverlayKind::Palette => o.palette_hits.len(),
-            OverlayKind::Text => o.text_hits.len(),
+        let hist = match o.kind {
+            OverlayKind::Palette => &mut self.palette_history,
+            OverlayKind::Text => &mut self.text_history,
         };
-        match ev.code {
-            KeyCode::Esc => {
-                let o = self.overlay.take().expect("overlay");
-                if let Some(p) = o.origin {
-                    self.goto(p);
-                }
+        let input = o.input.as_str().to_string();
+        if !input.trim().is_empty() && hist.last() != Some(&input) {
+            hist.push(input.clone());
+        }
+        let Some((report, section)) = o.target() else {
+            if let Some(p) = o.origin {
+                self.goto(p);
             }
-            KeyCode::Enter => {
-                let o = self.overlay.take().expect("overlay");
-                let hist = match o.kind {
-                    OverlayKind::Palette => &mut self.palette_history,
-                    OverlayKind::Text => &mut self.text_history,
-                };
-                if !o.input.trim().is_empty() && hist.last() != Some(&o.input) {
-                    hist.push(o.input.clone());
-                }
-                let target = o.target();
-                let Some((report, section)) = target else {
-                    if let Some(p) = o.origin {
-                        self.goto(p);
-                    }
-                    self.status = Some("nothing to open".into());
-                    return;
-                };
-                // Ctrl-o comes back to where the overlay was opened.
-                if let Some(p) = o.origin {
-                    self.goto(p);
-                    self.record_jump();
-                }
-                self.show_section(report, section);
-                self.focus = Pane::Viewer;
-                if o.kind == OverlayKind::Text {
-                    // Highlight the words and go to the first hit inside the section.
-                    let q = TextQuery::parse(&o.input);
-                    if let Some(word) = q.phrases.first().or(q.terms.first()).cloned() {
-                        let section_top = self.scroll;
-                        self.run_search(&word, false);
-                        self.scroll = section_top;
-                        self.next_hit(true);
-                    }
-                }
+            self.status = Some("nothing to open".into());
+            return;
+        };
+        if let Some(p) = o.origin {
+            self.goto(p);
+            self.record_jump();
+        }
+        self.show_section(report, section);
+        self.focus = Pane::Viewer;
+        if o.kind == OverlayKind::Text {
+            // Highlight the words and go to the first hit inside the section.
+            let q = TextQuery::parse(&input);
+            if let Some(word) = q.phrases.first().or(q.terms.first()).cloned() {
+                let section_top = self.scroll;
+                self.run_search(&word, false);
+                self.scroll = section_top;
+                self.next_hit(true);
             }
-            KeyCode::Char('n') | KeyCode::Char('j') if ctrl => {
-                o.sel = (o.sel + 1).min(n.saturating_sub(1));
-                self.preview_overlay();
-            }
-            KeyCode::Char('p') | KeyCode::Char('k') if ctrl => {
-                o.sel = o.sel.saturating_sub(1);
-                self.preview_overlay();
-            }
-            KeyCode::Tab | KeyCode::PageDown => {
-                o.sel =
-                    (o.sel + if ev.code == KeyCode::Tab { 1 } else { 10 }).min(n.saturating_sub(1));
-                self.preview_overlay();
-            }
-            KeyCode::BackTab | KeyCode::PageUp => {
-                o.sel = o
-                    .sel
-                    .saturating_sub(if ev.code == KeyCode::BackTab { 1 } else { 10 });
-                self.preview_overlay();
-            }
-            KeyCode::Up | KeyCode::Down => {
-                let hist = match o.kind {
-                    OverlayKind::Palette => &self.palette_history,
-                    OverlayKind::Text => &self.text_history,
-                };
-                if hist.is_empty() {
-                    return;
-                }
-                let at = match (ev.code, o.hist_at) {
-                    (KeyCode::Up, None) => hist.len() - 1,
-                    (KeyCode::Up, Some(i)) => i.saturating_sub(1),
-                    (KeyCode::Down, Some(i)) if i + 1 < hist.len() => i + 1,
-                    (KeyCode::Down, _) => {
-                        o.hist_at = None;
-                        o.input.clear();
-                        self.run_overlay_query();
-                        return;
-                    }
-                    _ => return,
-                };
-                o.hist_at = Some(at);
-                o.input = hist[at].clone();
-                self.run_overlay_query();
-            }
-            KeyCode::Backspace => {
-                o.input.pop();
-                self.run_overlay_query();
-            }
-            KeyCode::Char(c) if !ctrl && !c.is_control() => {
-                o.input.push(c);
-                self.run_overlay_query();
-            }
-            _ => {}
         }
     }
 

@@ -46,6 +46,25 @@ pub enum Action {
     GotoMark,
     Copy,
     CopyCitation,
+    Close,
+    LinkScroll,
+    SwitchSide,
+    Swap,
+    LeftNext,
+    LeftPrev,
+    DeleteBack,
+    DeleteForward,
+    DeleteWord,
+    DeleteToStart,
+    CursorLeft,
+    CursorRight,
+    LineStart,
+    LineEnd,
+    HistoryPrev,
+    HistoryNext,
+    /// A character typed into a prompt (never bound; keys no binding of a text scope
+    /// takes become this).
+    Insert(char),
 }
 
 impl Action {
@@ -90,6 +109,22 @@ impl Action {
         Action::GotoMark,
         Action::Copy,
         Action::CopyCitation,
+        Action::Close,
+        Action::LinkScroll,
+        Action::SwitchSide,
+        Action::Swap,
+        Action::LeftNext,
+        Action::LeftPrev,
+        Action::DeleteBack,
+        Action::DeleteForward,
+        Action::DeleteWord,
+        Action::DeleteToStart,
+        Action::CursorLeft,
+        Action::CursorRight,
+        Action::LineStart,
+        Action::LineEnd,
+        Action::HistoryPrev,
+        Action::HistoryNext,
     ];
 
     /// Stable name (for config overrides and messages).
@@ -135,19 +170,107 @@ impl Action {
             GotoMark => "goto_mark",
             Copy => "copy_section",
             CopyCitation => "copy_citation",
+            Close => "close",
+            LinkScroll => "link_scroll",
+            SwitchSide => "switch_side",
+            Swap => "swap_sides",
+            LeftNext => "left_next",
+            LeftPrev => "left_prev",
+            DeleteBack => "delete_back",
+            DeleteForward => "delete_forward",
+            DeleteWord => "delete_word",
+            DeleteToStart => "delete_to_start",
+            CursorLeft => "cursor_left",
+            CursorRight => "cursor_right",
+            LineStart => "line_start",
+            LineEnd => "line_end",
+            HistoryPrev => "history_prev",
+            HistoryNext => "history_next",
+            Insert(_) => "insert",
         }
     }
 }
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a binding applies: the panes of the reader, and every mode that takes the
+/// keys for itself (the help, the prompts, the palette, the full-screen views).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
-    /// Any pane.
+    /// Any pane of the reader.
     Global,
     /// Only when the report list has focus.
     List,
     /// Only when the section tree has focus.
     Tree,
+    /// The `?` overlay.
+    Help,
+    /// The one-line prompts: `/` in the text, the list filter.
+    Prompt,
+    /// The palette and the full-text search (`:` / Ctrl-p, `F`).
+    Palette,
+    /// The side-by-side compare view.
+    Compare,
+    /// One section in every report (`a`).
+    Across,
+    /// The coverage matrix (`C`).
+    Coverage,
+}
+
+impl Scope {
+    pub const ALL: &[Scope] = &[
+        Scope::Global,
+        Scope::List,
+        Scope::Tree,
+        Scope::Help,
+        Scope::Prompt,
+        Scope::Palette,
+        Scope::Compare,
+        Scope::Across,
+        Scope::Coverage,
+    ];
+
+    /// The name used in the config (`"compare.close" = "Q"`) and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::List => "list",
+            Scope::Tree => "tree",
+            Scope::Help => "help",
+            Scope::Prompt => "prompt",
+            Scope::Palette => "palette",
+            Scope::Compare => "compare",
+            Scope::Across => "across",
+            Scope::Coverage => "coverage",
+        }
+    }
+
+    pub fn by_name(name: &str) -> Option<Scope> {
+        Scope::ALL.iter().copied().find(|s| s.name() == name)
+    }
+
+    /// The list and the tree add to the global keys; every other scope has only its own.
+    pub fn falls_back(self) -> bool {
+        matches!(self, Scope::List | Scope::Tree)
+    }
+
+    /// Typed characters are text here: a key no binding takes becomes [`Action::Insert`].
+    pub fn takes_text(self) -> bool {
+        matches!(self, Scope::Prompt | Scope::Palette)
+    }
+
+    /// The heading of this scope in the help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => "everywhere",
+            Scope::List => "report list",
+            Scope::Tree => "section tree",
+            Scope::Help => "this help",
+            Scope::Prompt => "typing a search or a filter",
+            Scope::Palette => "palette and full-text search",
+            Scope::Compare => "compare view",
+            Scope::Across => "one section in every report",
+            Scope::Coverage => "coverage matrix",
+        }
+    }
 }
 
 /// A key: code plus the modifiers that must be held (Shift is implied by the character
@@ -169,6 +292,13 @@ impl Key {
     }
     const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
+    }
+    const fn alt(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: true,
+        }
     }
     pub const fn ctrl(c: char) -> Key {
         Key {
@@ -222,6 +352,8 @@ impl Key {
             KeyCode::End => "End".into(),
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Delete => "Del".into(),
             other => format!("{other:?}"),
         };
         match (self.ctrl, self.alt) {
@@ -252,61 +384,76 @@ const fn b(key: Key, action: Action, scope: Scope, help: &'static str) -> Bindin
 
 use Action::*;
 use KeyCode as K;
-use Scope::*;
+use Scope as S;
 
 /// Every default binding. Scoped bindings come first so they win over global ones.
 pub const KEYMAP: &[Binding] = &[
-    b(Key::ch('/'), Filter, List, "filter the report list"),
-    b(Key::ch('s'), Sort, List, "sort by agency / year / file"),
-    b(Key::ch('o'), ToggleFold, Tree, "fold / unfold the section"),
-    b(Key::ch(' '), ToggleFold, Tree, "fold / unfold the section"),
-    b(Key::ch('M'), FoldAll, Tree, "fold all"),
-    b(Key::ch('R'), UnfoldAll, Tree, "unfold all"),
-    b(Key::ch('q'), Quit, Global, "quit"),
-    b(Key::ctrl('c'), Quit, Global, "quit"),
-    b(Key::ch('?'), Help, Global, "this help"),
-    b(Key::plain(K::Tab), NextPane, Global, "next pane"),
-    b(Key::plain(K::BackTab), PrevPane, Global, "previous pane"),
-    b(Key::ch('h'), PaneLeft, Global, "pane to the left"),
-    b(Key::plain(K::Left), PaneLeft, Global, "pane to the left"),
-    b(Key::ch('l'), PaneRight, Global, "pane to the right"),
-    b(Key::plain(K::Right), PaneRight, Global, "pane to the right"),
-    b(Key::ch('j'), Down, Global, "down"),
-    b(Key::plain(K::Down), Down, Global, "down"),
-    b(Key::ch('k'), Up, Global, "up"),
-    b(Key::plain(K::Up), Up, Global, "up"),
-    b(Key::ch('g'), Top, Global, "top"),
-    b(Key::plain(K::Home), Top, Global, "top"),
-    b(Key::ch('G'), Bottom, Global, "bottom"),
-    b(Key::plain(K::End), Bottom, Global, "bottom"),
-    b(Key::ctrl('d'), HalfPageDown, Global, "half a page down"),
-    b(Key::ctrl('u'), HalfPageUp, Global, "half a page up"),
-    b(Key::plain(K::PageDown), PageDown, Global, "page down"),
-    b(Key::ch(' '), PageDown, Global, "page down"),
-    b(Key::ctrl('f'), PageDown, Global, "page down"),
-    b(Key::plain(K::PageUp), PageUp, Global, "page up"),
-    b(Key::ch('b'), PageUp, Global, "page up"),
-    b(Key::ctrl('b'), PageUp, Global, "page up"),
+    b(Key::ch('/'), Filter, S::List, "filter the report list"),
+    b(Key::ch('s'), Sort, S::List, "sort by agency / year / file"),
+    b(
+        Key::ch('o'),
+        ToggleFold,
+        S::Tree,
+        "fold / unfold the section",
+    ),
+    b(
+        Key::ch(' '),
+        ToggleFold,
+        S::Tree,
+        "fold / unfold the section",
+    ),
+    b(Key::ch('M'), FoldAll, S::Tree, "fold all"),
+    b(Key::ch('R'), UnfoldAll, S::Tree, "unfold all"),
+    b(Key::ch('q'), Quit, S::Global, "quit"),
+    b(Key::ctrl('c'), Quit, S::Global, "quit"),
+    b(Key::ch('?'), Help, S::Global, "this help"),
+    b(Key::plain(K::Tab), NextPane, S::Global, "next pane"),
+    b(Key::plain(K::BackTab), PrevPane, S::Global, "previous pane"),
+    b(Key::ch('h'), PaneLeft, S::Global, "pane to the left"),
+    b(Key::plain(K::Left), PaneLeft, S::Global, "pane to the left"),
+    b(Key::ch('l'), PaneRight, S::Global, "pane to the right"),
+    b(
+        Key::plain(K::Right),
+        PaneRight,
+        S::Global,
+        "pane to the right",
+    ),
+    b(Key::ch('j'), Down, S::Global, "down"),
+    b(Key::plain(K::Down), Down, S::Global, "down"),
+    b(Key::ch('k'), Up, S::Global, "up"),
+    b(Key::plain(K::Up), Up, S::Global, "up"),
+    b(Key::ch('g'), Top, S::Global, "top"),
+    b(Key::plain(K::Home), Top, S::Global, "top"),
+    b(Key::ch('G'), Bottom, S::Global, "bottom"),
+    b(Key::plain(K::End), Bottom, S::Global, "bottom"),
+    b(Key::ctrl('d'), HalfPageDown, S::Global, "half a page down"),
+    b(Key::ctrl('u'), HalfPageUp, S::Global, "half a page up"),
+    b(Key::plain(K::PageDown), PageDown, S::Global, "page down"),
+    b(Key::ch(' '), PageDown, S::Global, "page down"),
+    b(Key::ctrl('f'), PageDown, S::Global, "page down"),
+    b(Key::plain(K::PageUp), PageUp, S::Global, "page up"),
+    b(Key::ch('b'), PageUp, S::Global, "page up"),
+    b(Key::ctrl('b'), PageUp, S::Global, "page up"),
     b(
         Key::plain(K::Enter),
         Open,
-        Global,
+        S::Global,
         "open / go to the next pane",
     ),
-    b(Key::ch('/'), Search, Global, "search this report"),
-    b(Key::ch('n'), NextMatch, Global, "next match"),
-    b(Key::ch('N'), PrevMatch, Global, "previous match"),
+    b(Key::ch('/'), Search, S::Global, "search this report"),
+    b(Key::ch('n'), NextMatch, S::Global, "next match"),
+    b(Key::ch('N'), PrevMatch, S::Global, "previous match"),
     b(
         Key::plain(K::Esc),
         Cancel,
-        Global,
+        S::Global,
         "clear search/filter, close",
     ),
-    b(Key::ctrl('o'), JumpBack, Global, "jump back"),
+    b(Key::ctrl('o'), JumpBack, S::Global, "jump back"),
     b(
         Key::ctrl('i'),
         JumpForward,
-        Global,
+        S::Global,
         "jump forward (kitty keyboard)",
     ),
     b(
@@ -316,68 +463,364 @@ pub const KEYMAP: &[Binding] = &[
             alt: true,
         },
         JumpForward,
-        Global,
+        S::Global,
         "jump forward",
     ),
-    b(Key::ch('z'), Zoom, Global, "zoom the text full width"),
+    b(Key::ch('z'), Zoom, S::Global, "zoom the text full width"),
     b(
         Key::ctrl('p'),
         Palette,
-        Global,
+        S::Global,
         "jump to any section (Chinese or pinyin)",
     ),
     b(
         Key::ch(':'),
         Palette,
-        Global,
+        S::Global,
         "jump to any section (Chinese or pinyin)",
     ),
     b(
         Key::ch('F'),
         FullText,
-        Global,
+        S::Global,
         "search the text of all reports",
     ),
     b(
         Key::ch(']'),
         SameNext,
-        Global,
+        S::Global,
         "same section in the next report",
     ),
     b(
         Key::ch('['),
         SamePrev,
-        Global,
+        S::Global,
         "same section in the previous report",
     ),
     b(
         Key::ch('c'),
         Compare,
-        Global,
+        S::Global,
         "compare side by side (next report)",
     ),
     b(
         Key::ch('C'),
         Coverage,
-        Global,
+        S::Global,
         "coverage matrix of the statutory parts",
     ),
-    b(Key::ch('a'), Across, Global, "this section in every report"),
+    b(
+        Key::ch('a'),
+        Across,
+        S::Global,
+        "this section in every report",
+    ),
     b(
         Key::ch('m'),
         SetMark,
-        Global,
+        S::Global,
         "m + letter: set a mark (A-Z: global)",
     ),
-    b(Key::ch('\''), GotoMark, Global, "' + letter: go to a mark"),
+    b(
+        Key::ch('\''),
+        GotoMark,
+        S::Global,
+        "' + letter: go to a mark",
+    ),
     b(
         Key::ch('y'),
         Copy,
-        Global,
+        S::Global,
         "copy section + citation (OSC 52)",
     ),
-    b(Key::ch('Y'), CopyCitation, Global, "copy the citation only"),
-    b(Key::ctrl('z'), Suspend, Global, "suspend (fg to resume)"),
+    b(
+        Key::ch('Y'),
+        CopyCitation,
+        S::Global,
+        "copy the citation only",
+    ),
+    b(Key::ctrl('z'), Suspend, S::Global, "suspend (fg to resume)"),
+    b(Key::plain(K::Esc), Close, S::Help, "close the help"),
+    b(Key::ch('q'), Close, S::Help, "close the help"),
+    b(Key::ch('?'), Close, S::Help, "close the help"),
+    b(Key::ch('j'), Down, S::Help, "scroll down"),
+    b(Key::plain(K::Down), Down, S::Help, "scroll down"),
+    b(Key::ch('k'), Up, S::Help, "scroll up"),
+    b(Key::plain(K::Up), Up, S::Help, "scroll up"),
+    b(Key::ch(' '), PageDown, S::Help, "page down"),
+    b(Key::plain(K::PageDown), PageDown, S::Help, "page down"),
+    b(Key::ch('b'), PageUp, S::Help, "page up"),
+    b(Key::plain(K::PageUp), PageUp, S::Help, "page up"),
+    b(Key::ch('g'), Top, S::Help, "top"),
+    b(Key::plain(K::Home), Top, S::Help, "top"),
+    b(Key::ch('G'), Bottom, S::Help, "bottom"),
+    b(Key::plain(K::End), Bottom, S::Help, "bottom"),
+    b(Key::ctrl('c'), Quit, S::Help, "quit"),
+    b(
+        Key::plain(K::Enter),
+        Open,
+        S::Prompt,
+        "done: keep the search or the filter",
+    ),
+    b(
+        Key::plain(K::Esc),
+        Cancel,
+        S::Prompt,
+        "cancel: back to where it started",
+    ),
+    b(
+        Key::ctrl('c'),
+        Cancel,
+        S::Prompt,
+        "cancel: back to where it started",
+    ),
+    b(
+        Key::plain(K::Backspace),
+        DeleteBack,
+        S::Prompt,
+        "delete the character before the cursor",
+    ),
+    b(
+        Key::plain(K::Delete),
+        DeleteForward,
+        S::Prompt,
+        "delete the character under the cursor",
+    ),
+    b(
+        Key::ctrl('w'),
+        DeleteWord,
+        S::Prompt,
+        "delete the word before the cursor",
+    ),
+    b(
+        Key::ctrl('u'),
+        DeleteToStart,
+        S::Prompt,
+        "delete to the start of the line",
+    ),
+    b(Key::plain(K::Left), CursorLeft, S::Prompt, "cursor left"),
+    b(Key::ctrl('b'), CursorLeft, S::Prompt, "cursor left"),
+    b(Key::plain(K::Right), CursorRight, S::Prompt, "cursor right"),
+    b(Key::ctrl('f'), CursorRight, S::Prompt, "cursor right"),
+    b(Key::ctrl('a'), LineStart, S::Prompt, "start of the line"),
+    b(
+        Key::plain(K::Home),
+        LineStart,
+        S::Prompt,
+        "start of the line",
+    ),
+    b(Key::ctrl('e'), LineEnd, S::Prompt, "end of the line"),
+    b(Key::plain(K::End), LineEnd, S::Prompt, "end of the line"),
+    b(
+        Key::plain(K::Enter),
+        Open,
+        S::Palette,
+        "open the selected result",
+    ),
+    b(
+        Key::plain(K::Esc),
+        Cancel,
+        S::Palette,
+        "close, back to where it opened",
+    ),
+    b(
+        Key::ctrl('c'),
+        Cancel,
+        S::Palette,
+        "close, back to where it opened",
+    ),
+    b(Key::plain(K::Down), Down, S::Palette, "next result"),
+    b(Key::ctrl('n'), Down, S::Palette, "next result"),
+    b(Key::ctrl('j'), Down, S::Palette, "next result"),
+    b(Key::plain(K::Tab), Down, S::Palette, "next result"),
+    b(Key::plain(K::Up), Up, S::Palette, "previous result"),
+    b(Key::ctrl('p'), Up, S::Palette, "previous result"),
+    b(Key::ctrl('k'), Up, S::Palette, "previous result"),
+    b(Key::plain(K::BackTab), Up, S::Palette, "previous result"),
+    b(
+        Key::plain(K::PageDown),
+        PageDown,
+        S::Palette,
+        "ten results down",
+    ),
+    b(Key::plain(K::PageUp), PageUp, S::Palette, "ten results up"),
+    b(Key::ctrl('r'), HistoryPrev, S::Palette, "an earlier query"),
+    b(Key::alt(K::Up), HistoryPrev, S::Palette, "an earlier query"),
+    b(Key::alt(K::Down), HistoryNext, S::Palette, "a later query"),
+    b(
+        Key::plain(K::Backspace),
+        DeleteBack,
+        S::Palette,
+        "delete the character before the cursor",
+    ),
+    b(
+        Key::plain(K::Delete),
+        DeleteForward,
+        S::Palette,
+        "delete the character under the cursor",
+    ),
+    b(
+        Key::ctrl('w'),
+        DeleteWord,
+        S::Palette,
+        "delete the word before the cursor",
+    ),
+    b(
+        Key::ctrl('u'),
+        DeleteToStart,
+        S::Palette,
+        "delete to the start of the line",
+    ),
+    b(Key::plain(K::Left), CursorLeft, S::Palette, "cursor left"),
+    b(Key::ctrl('b'), CursorLeft, S::Palette, "cursor left"),
+    b(
+        Key::plain(K::Right),
+        CursorRight,
+        S::Palette,
+        "cursor right",
+    ),
+    b(Key::ctrl('f'), CursorRight, S::Palette, "cursor right"),
+    b(Key::ctrl('a'), LineStart, S::Palette, "start of the line"),
+    b(
+        Key::plain(K::Home),
+        LineStart,
+        S::Palette,
+        "start of the line",
+    ),
+    b(Key::ctrl('e'), LineEnd, S::Palette, "end of the line"),
+    b(Key::plain(K::End), LineEnd, S::Palette, "end of the line"),
+    b(Key::ch('j'), Down, S::Compare, "scroll down"),
+    b(Key::plain(K::Down), Down, S::Compare, "scroll down"),
+    b(Key::ch('k'), Up, S::Compare, "scroll up"),
+    b(Key::plain(K::Up), Up, S::Compare, "scroll up"),
+    b(Key::ch(' '), PageDown, S::Compare, "page down"),
+    b(Key::plain(K::PageDown), PageDown, S::Compare, "page down"),
+    b(Key::ch('b'), PageUp, S::Compare, "page up"),
+    b(Key::plain(K::PageUp), PageUp, S::Compare, "page up"),
+    b(Key::ctrl('d'), HalfPageDown, S::Compare, "half a page down"),
+    b(Key::ctrl('u'), HalfPageUp, S::Compare, "half a page up"),
+    b(Key::ch('g'), Top, S::Compare, "top"),
+    b(Key::plain(K::Home), Top, S::Compare, "top"),
+    b(Key::ch('G'), Bottom, S::Compare, "bottom"),
+    b(Key::plain(K::End), Bottom, S::Compare, "bottom"),
+    b(
+        Key::ch('s'),
+        LinkScroll,
+        S::Compare,
+        "scroll both sides or one",
+    ),
+    b(
+        Key::plain(K::Tab),
+        SwitchSide,
+        S::Compare,
+        "the other side scrolls alone",
+    ),
+    b(
+        Key::plain(K::BackTab),
+        SwitchSide,
+        S::Compare,
+        "the other side scrolls alone",
+    ),
+    b(Key::ch('x'), Swap, S::Compare, "swap the two sides"),
+    b(
+        Key::ch(']'),
+        SameNext,
+        S::Compare,
+        "right side: next report",
+    ),
+    b(
+        Key::ch('['),
+        SamePrev,
+        S::Compare,
+        "right side: previous report",
+    ),
+    b(Key::ch('}'), LeftNext, S::Compare, "left side: next report"),
+    b(
+        Key::ch('{'),
+        LeftPrev,
+        S::Compare,
+        "left side: previous report",
+    ),
+    b(Key::plain(K::Esc), Close, S::Compare, "back to the reader"),
+    b(Key::ch('q'), Close, S::Compare, "back to the reader"),
+    b(Key::ch('c'), Close, S::Compare, "back to the reader"),
+    b(Key::ch('?'), Help, S::Compare, "this help"),
+    b(Key::ctrl('c'), Quit, S::Compare, "quit"),
+    b(
+        Key::ctrl('z'),
+        Suspend,
+        S::Compare,
+        "suspend (fg to resume)",
+    ),
+    b(Key::ch('j'), Down, S::Across, "next report"),
+    b(Key::plain(K::Down), Down, S::Across, "next report"),
+    b(Key::ch('k'), Up, S::Across, "previous report"),
+    b(Key::plain(K::Up), Up, S::Across, "previous report"),
+    b(Key::ch(' '), PageDown, S::Across, "page down"),
+    b(Key::plain(K::PageDown), PageDown, S::Across, "page down"),
+    b(Key::ch('b'), PageUp, S::Across, "page up"),
+    b(Key::plain(K::PageUp), PageUp, S::Across, "page up"),
+    b(Key::ch('g'), Top, S::Across, "first report"),
+    b(Key::plain(K::Home), Top, S::Across, "first report"),
+    b(Key::ch('G'), Bottom, S::Across, "last report"),
+    b(Key::plain(K::End), Bottom, S::Across, "last report"),
+    b(
+        Key::plain(K::Enter),
+        Open,
+        S::Across,
+        "read this report's section",
+    ),
+    b(Key::plain(K::Esc), Close, S::Across, "back to the reader"),
+    b(Key::ch('q'), Close, S::Across, "back to the reader"),
+    b(Key::ch('a'), Close, S::Across, "back to the reader"),
+    b(Key::ch('?'), Help, S::Across, "this help"),
+    b(Key::ctrl('c'), Quit, S::Across, "quit"),
+    b(Key::ctrl('z'), Suspend, S::Across, "suspend (fg to resume)"),
+    b(Key::ch('j'), Down, S::Coverage, "next report"),
+    b(Key::plain(K::Down), Down, S::Coverage, "next report"),
+    b(Key::ch('k'), Up, S::Coverage, "previous report"),
+    b(Key::plain(K::Up), Up, S::Coverage, "previous report"),
+    b(Key::ch(' '), PageDown, S::Coverage, "page down"),
+    b(Key::plain(K::PageDown), PageDown, S::Coverage, "page down"),
+    b(Key::ch('b'), PageUp, S::Coverage, "page up"),
+    b(Key::plain(K::PageUp), PageUp, S::Coverage, "page up"),
+    b(Key::ch('l'), PaneRight, S::Coverage, "next column"),
+    b(Key::plain(K::Right), PaneRight, S::Coverage, "next column"),
+    b(Key::plain(K::Tab), PaneRight, S::Coverage, "next column"),
+    b(Key::ch('h'), PaneLeft, S::Coverage, "previous column"),
+    b(
+        Key::plain(K::Left),
+        PaneLeft,
+        S::Coverage,
+        "previous column",
+    ),
+    b(
+        Key::plain(K::BackTab),
+        PaneLeft,
+        S::Coverage,
+        "previous column",
+    ),
+    b(Key::ch('g'), Top, S::Coverage, "first report"),
+    b(Key::plain(K::Home), Top, S::Coverage, "first report"),
+    b(Key::ch('G'), Bottom, S::Coverage, "last report"),
+    b(Key::plain(K::End), Bottom, S::Coverage, "last report"),
+    b(
+        Key::plain(K::Enter),
+        Open,
+        S::Coverage,
+        "read this report's part",
+    ),
+    b(Key::plain(K::Esc), Close, S::Coverage, "back to the reader"),
+    b(Key::ch('q'), Close, S::Coverage, "back to the reader"),
+    b(Key::ch('C'), Close, S::Coverage, "back to the reader"),
+    b(Key::ch('?'), Help, S::Coverage, "this help"),
+    b(Key::ctrl('c'), Quit, S::Coverage, "quit"),
+    b(
+        Key::ctrl('z'),
+        Suspend,
+        S::Coverage,
+        "suspend (fg to resume)",
+    ),
 ];
 
 /// The action for a key in a scope (scoped bindings before global ones).
@@ -386,27 +829,37 @@ pub fn lookup(ev: &KeyEvent, scope: Scope) -> Option<Action> {
 }
 
 fn lookup_in(map: &[Binding], ev: &KeyEvent, scope: Scope) -> Option<Action> {
-    map.iter()
+    let fallback = scope.falls_back();
+    let found = map
+        .iter()
         .filter(|b| b.scope == scope)
-        .chain(map.iter().filter(|b| b.scope == Global))
+        .chain(map.iter().filter(|b| fallback && b.scope == S::Global))
         .find(|b| b.key.matches(ev))
-        .map(|b| b.action)
+        .map(|b| b.action);
+    if found.is_none()
+        && scope.takes_text()
+        && let KeyCode::Char(c) = ev.code
+        && !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        && !c.is_control()
+    {
+        return Some(Action::Insert(c));
+    }
+    found
 }
 
-/// Help overlay lines: "keys  what", grouped by scope, one line per action.
-pub fn help_lines() -> Vec<(String, &'static str)> {
-    help_lines_of(KEYMAP)
+/// Help overlay lines: "keys  what", a heading per scope, one line per action. The
+/// scope the help was opened from comes first, then every other one.
+pub fn help_lines(first: Scope) -> Vec<(String, &'static str)> {
+    help_lines_of(KEYMAP, first)
 }
 
-fn help_lines_of(map: &[Binding]) -> Vec<(String, &'static str)> {
+fn help_lines_of(map: &[Binding], first: Scope) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = Vec::new();
-    for scope in [Global, List, Tree] {
-        let title = match scope {
-            Global => "everywhere",
-            List => "report list",
-            Tree => "section tree",
-        };
-        out.push((String::new(), title));
+    let order = std::iter::once(first).chain(Scope::ALL.iter().copied().filter(|&s| s != first));
+    for scope in order {
+        out.push((String::new(), scope.title()));
         let mut seen: Vec<(Action, &'static str)> = Vec::new();
         for bd in map.iter().filter(|b| b.scope == scope) {
             if seen.contains(&(bd.action, bd.help)) {
@@ -428,6 +881,14 @@ impl Action {
     /// The action with this config name.
     pub fn by_name(name: &str) -> Option<Action> {
         Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+}
+
+/// A config key name: `action` or `scope.action`.
+pub fn parse_action_name(name: &str) -> Option<(Option<Scope>, Action)> {
+    match name.split_once('.') {
+        Some((scope, action)) => Some((Some(Scope::by_name(scope)?), Action::by_name(action)?)),
+        None => Some((None, Action::by_name(name)?)),
     }
 }
 
@@ -456,6 +917,8 @@ impl Key {
             "End" => KeyCode::End,
             "PgUp" => KeyCode::PageUp,
             "PgDn" => KeyCode::PageDown,
+            "Backspace" => KeyCode::Backspace,
+            "Del" => KeyCode::Delete,
             one => {
                 let mut cs = one.chars();
                 let c = cs.next()?;
@@ -484,50 +947,66 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// An overridden action loses its default keys and gets the given ones (in the
-    /// scope of its first default binding). Unknown names and keys are skipped (the
-    /// config parser reports them).
+    /// An overridden action loses its default keys and gets the given ones, in every
+    /// scope it has default keys in (`down = ["x"]`), or in one scope only when the name
+    /// says which (`"compare.close" = "Q"`). A plain name leaves the text scopes (the
+    /// prompts, the palette) alone: a letter there must stay a letter. Unknown names and
+    /// keys are skipped (the config parser reports them).
     pub fn with_overrides<'a>(
         overrides: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>,
     ) -> Keymap {
         let mut km = Keymap::default();
         for (name, keys) in overrides {
-            let Some(action) = Action::by_name(name) else {
+            let Some((only, action)) = parse_action_name(name) else {
                 continue;
             };
-            let template = km.bindings.iter().find(|b| b.action == action).copied();
-            let (scope, help) = template.map_or((Global, ""), |b| (b.scope, b.help));
-            km.bindings.retain(|b| b.action != action);
-            for k in keys.into_iter().filter_map(Key::parse) {
-                // The new key wins over any other action that had it.
-                km.bindings.retain(|b| !(b.key == k && b.scope == scope));
-                km.bindings.insert(
-                    0,
-                    Binding {
-                        key: k,
-                        action,
-                        scope,
-                        help,
-                    },
-                );
+            let mut scopes: Vec<(Scope, &'static str)> = Vec::new();
+            for bd in KEYMAP.iter().filter(|b| b.action == action) {
+                let wanted = match only {
+                    Some(s) => bd.scope == s,
+                    None => !bd.scope.takes_text(),
+                };
+                if wanted && !scopes.iter().any(|(s, _)| *s == bd.scope) {
+                    scopes.push((bd.scope, bd.help));
+                }
+            }
+            if scopes.is_empty()
+                && let Some(s) = only
+            {
+                // An action given to a scope it has no default in (e.g. `compare.copy_section`).
+                let help = KEYMAP
+                    .iter()
+                    .find(|b| b.action == action)
+                    .map_or("", |b| b.help);
+                scopes.push((s, help));
+            }
+            let keys: Vec<Key> = keys.into_iter().filter_map(Key::parse).collect();
+            for (scope, help) in scopes {
+                km.bindings
+                    .retain(|b| !(b.action == action && b.scope == scope));
+                for &k in &keys {
+                    // The new key wins over any other action that had it.
+                    km.bindings.retain(|b| !(b.key == k && b.scope == scope));
+                    km.bindings.insert(
+                        0,
+                        Binding {
+                            key: k,
+                            action,
+                            scope,
+                            help,
+                        },
+                    );
+                }
             }
         }
-        // Ctrl-C always quits, whatever the overrides did (the config parser refuses
-        // giving it away, but a keymap built here must hold on its own).
+        // Ctrl-C always gets out, whatever the overrides did: it quits, and in the
+        // prompts and the palette it closes them (the config parser refuses giving it
+        // away, but a keymap built here must hold on its own).
         let ctrl_c = Key::ctrl('c');
-        km.bindings
-            .retain(|b| !(b.key == ctrl_c && b.scope == Global && b.action != Quit));
-        if !km
-            .bindings
-            .iter()
-            .any(|b| b.key == ctrl_c && b.action == Quit)
-        {
-            km.bindings.push(Binding {
-                key: ctrl_c,
-                action: Quit,
-                scope: Global,
-                help: "quit",
-            });
+        for way_out in KEYMAP.iter().filter(|b| b.key == ctrl_c) {
+            km.bindings
+                .retain(|b| !(b.key == ctrl_c && b.scope == way_out.scope));
+            km.bindings.push(*way_out);
         }
         km
     }
@@ -536,8 +1015,23 @@ impl Keymap {
         lookup_in(&self.bindings, ev, scope)
     }
 
-    /// Help overlay lines for this keymap.
-    pub fn help_lines(&self) -> Vec<(String, &'static str)> {
-        help_lines_of(&self.bindings)
+    /// Help overlay lines for this keymap, `first`'s keys first.
+    pub fn help_lines(&self, first: Scope) -> Vec<(String, &'static str)> {
+        help_lines_of(&self.bindings, first)
+    }
+
+    /// The first key bound to `action` in `scope` (or, for the reader's panes, in the
+    /// global scope), as the help writes it: the hints show the keys in force.
+    pub fn key_for(&self, action: Action, scope: Scope) -> Option<String> {
+        let own = self
+            .bindings
+            .iter()
+            .filter(|b| b.scope == scope && b.action == action);
+        let global = self
+            .bindings
+            .iter()
+            .filter(|b| scope.falls_back() && b.scope == S::Global && b.action == action);
+        // Later defaults are the first written in KEYMAP; overrides are inserted first.
+        own.chain(global).next().map(|b| b.key.label())
     }
 }

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod doc;
 pub mod keymap;
+pub mod line;
 pub mod render;
 
 pub use app::{App, Pane};

@@ -156,6 +156,61 @@ fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, width: u16, style: Style) -> u
     nx
 }
 
+/// An input line in the row `r`: `lead`, the text, and the cursor as a reversed cell
+/// (the character under it, or a space at the end); a long line scrolls to keep the
+/// cursor in view.
+fn put_line(buf: &mut Buffer, r: Rect, lead: &str, line: &super::line::Line, style: Style) {
+    let width = |s: &str| -> usize { s.chars().map(|c| c.width().unwrap_or(0)).sum() };
+    let (before, after) = line.split();
+    let mut under = after.chars();
+    let cur = under.next();
+    let rest = under.as_str();
+    let cw = cur.map_or(1, |c| c.width().unwrap_or(1).max(1));
+    let room = r.width as usize;
+    let lead_w = width(lead);
+    let mut shown = before;
+    // Bounded by the line's length (at most line::MAX_CHARS characters).
+    while lead_w + width(shown) + cw > room && !shown.is_empty() {
+        let first = shown.chars().next().map_or(1, char::len_utf8);
+        shown = &shown[first..];
+    }
+    let end = r.x + r.width;
+    let mut x = put(buf, r.x, r.y, lead, r.width, style);
+    x = put(buf, x, r.y, shown, end.saturating_sub(x), style);
+    if x < end {
+        let mut tmp = [0u8; 4];
+        let s = cur.map_or(" ", |c| c.encode_utf8(&mut tmp));
+        x = put(
+            buf,
+            x,
+            r.y,
+            s,
+            end - x,
+            style.add_modifier(Modifier::REVERSED),
+        );
+    }
+    if x < end {
+        put(buf, x, r.y, rest, end - x, style);
+    }
+}
+
+/// Clear the cells an overlay covers, and the wide character left of it whose right
+/// half the box would cover: the terminal (and ratatui's diff) treats a wide character
+/// as covering the next cell, so left in place it hides the box's left border.
+fn clear_box(r: Rect, buf: &mut Buffer) {
+    use unicode_width::UnicodeWidthStr;
+    let r = r.intersection(buf.area);
+    Clear.render(r, buf);
+    if r.x > buf.area.x {
+        for y in r.top()..r.bottom() {
+            let cell = &mut buf[(r.x - 1, y)];
+            if cell.symbol().width() > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
 /// Short tag for a label in the tree.
 fn tag(l: Label) -> &'static str {
     l.zh()
@@ -233,6 +288,9 @@ fn draw_frame(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         }
         if let Some(s) = status {
             draw_status(s, buf, app, theme);
+        }
+        if app.help {
+            draw_help(main, buf, app, theme);
         }
         return;
     }
@@ -547,15 +605,10 @@ fn draw_status(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             PromptKind::Search => "/",
             PromptKind::Filter => "filter: ",
         };
-        let s = format!("{lead}{}", p.text);
-        let x = put(buf, r.x, r.y, &fit(&s, r.width as usize), r.width, style);
-        // A visible cursor cell.
-        if x < r.x + r.width {
-            put(buf, x, r.y, " ", 1, style.add_modifier(Modifier::REVERSED));
-        }
+        put_line(buf, r, lead, &p.line, style);
         return;
     }
-    let hint = " ? 帮助  / 搜索  q 退出";
+    let hint = hints(app);
     let pos = {
         let rows = app.geometry.viewer_cols.max(1);
         let total = app.layout(rows).map_or(0, |l| l.rows.len());
@@ -577,8 +630,32 @@ fn draw_status(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     }
 }
 
+/// The status bar's reminder of the keys that matter most in the mode showing, as the
+/// keymap in force has them (an override shows here at once).
+fn hints(app: &App) -> String {
+    use super::keymap::Action as A;
+    let scope = app.scope();
+    let wanted: &[(A, &str)] = match scope {
+        super::keymap::Scope::Compare => &[
+            (A::Help, "帮助"),
+            (A::LinkScroll, "同步"),
+            (A::Close, "返回"),
+        ],
+        super::keymap::Scope::Across | super::keymap::Scope::Coverage => {
+            &[(A::Help, "帮助"), (A::Open, "打开"), (A::Close, "返回")]
+        }
+        super::keymap::Scope::List => &[(A::Help, "帮助"), (A::Filter, "筛选"), (A::Quit, "退出")],
+        _ => &[(A::Help, "帮助"), (A::Search, "搜索"), (A::Quit, "退出")],
+    };
+    let parts: Vec<String> = wanted
+        .iter()
+        .filter_map(|(a, what)| Some(format!("{} {what}", app.keymap.key_for(*a, scope)?)))
+        .collect();
+    format!(" {}", parts.join("  "))
+}
+
 fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
-    let lines = app.keymap.help_lines();
+    let lines = app.keymap.help_lines(app.help_scope);
     let w = area.width.min(64);
     let h = area.height.min(lines.len() as u16 + 2);
     if w < 8 || h < 3 {
@@ -590,7 +667,7 @@ fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         w,
         h,
     );
-    Clear.render(r, buf);
+    clear_box(r, buf);
     let max_top = lines.len().saturating_sub(h.saturating_sub(2) as usize);
     app.help_top = app.help_top.min(max_top);
     let title = if max_top > 0 {
@@ -677,10 +754,21 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         w,
         h,
     );
-    Clear.render(r, buf);
+    clear_box(r, buf);
     let Some(o) = app.overlay.clone() else { return };
     let title = match o.kind {
-        OverlayKind::Palette => "跳到章节: 中文 / pinyin / 首字母, @机关 #标签".to_string(),
+        OverlayKind::Palette if o.input.as_str().trim().is_empty() => {
+            "跳到章节: 中文 / pinyin / 首字母, @机关 #标签".to_string()
+        }
+        OverlayKind::Palette => {
+            let n = o.palette_hits.len();
+            let more = if n >= super::app::OVERLAY_LIMIT {
+                "+"
+            } else {
+                ""
+            };
+            format!("跳到章节: {n}{more} 个结果, @机关 #标签")
+        }
         OverlayKind::Text => {
             if app.indexes.text.get().is_some() {
                 format!("全文搜索: {} 节命中, \"短语\"精确匹配", o.text_total)
@@ -694,25 +782,13 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         return;
     }
     // The input line.
-    let prompt = format!("» {}", o.input);
-    let x = put(
+    put_line(
         buf,
-        inner.x,
-        inner.y,
-        &fit(&prompt, inner.width as usize),
-        inner.width,
+        Rect::new(inner.x, inner.y, inner.width, 1),
+        "» ",
+        &o.input,
         Style::new().add_modifier(Modifier::BOLD),
     );
-    if x < inner.x + inner.width {
-        put(
-            buf,
-            x,
-            inner.y,
-            " ",
-            1,
-            Style::new().add_modifier(Modifier::REVERSED),
-        );
-    }
     let rows = inner.height.saturating_sub(1);
     let list_y = inner.y + 1;
     let not_ready = match o.kind {
@@ -739,7 +815,7 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         OverlayKind::Text => o.text_hits.len(),
     };
     if n == 0 {
-        if !o.input.trim().is_empty() {
+        if !o.input.as_str().trim().is_empty() {
             put(
                 buf,
                 inner.x,
@@ -758,7 +834,7 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     }
     let hl = theme.hit(true);
     let corpus = std::sync::Arc::clone(&app.corpus);
-    let highlights = crate::search::TextQuery::parse(&o.input).highlights();
+    let highlights = crate::search::TextQuery::parse(o.input.as_str()).highlights();
     for (k, i) in (top..n).take(rows as usize).enumerate() {
         let y = list_y + k as u16;
         let sel = i == o.sel;

@@ -1,0 +1,324 @@
+//! What the keymap's actions do in each mode that takes the keys for itself: the help,
+//! the prompts, the palette, and the full-screen views. `App::on_key` finds the scope,
+//! looks the key up in the keymap in force, and hands the action here; no key is read
+//! anywhere else, so every key shows in `?` and can be changed in the config.
+
+use super::*;
+
+impl App {
+    /// The scope keys are looked up in now (the topmost mode first).
+    pub fn scope(&self) -> Scope {
+        if self.help {
+            return Scope::Help;
+        }
+        if self.overlay.is_some() {
+            return Scope::Palette;
+        }
+        match self.view {
+            View::Compare(_) => return Scope::Compare,
+            View::Across(_) => return Scope::Across,
+            View::Coverage(_) => return Scope::Coverage,
+            View::Reader => {}
+        }
+        if self.prompt.is_some() {
+            return Scope::Prompt;
+        }
+        match self.focus {
+            Pane::List => Scope::List,
+            Pane::Tree => Scope::Tree,
+            Pane::Viewer => Scope::Global,
+        }
+    }
+
+    /// Carry out `a` in `scope`.
+    pub fn act(&mut self, scope: Scope, a: Action) {
+        match scope {
+            Scope::Help => self.help_action(a),
+            Scope::Prompt => self.prompt_action(a),
+            Scope::Palette => self.overlay_action(a),
+            Scope::Compare => self.compare_action(a),
+            Scope::Across => self.across_action(a),
+            Scope::Coverage => self.coverage_action(a),
+            Scope::Global | Scope::List | Scope::Tree => self.apply(a),
+        }
+    }
+
+    /// Open the help over whatever is showing, that mode's keys first.
+    pub(super) fn open_help(&mut self) {
+        self.help_scope = self.scope();
+        self.help = true;
+        self.help_top = 0;
+    }
+
+    fn help_action(&mut self, a: Action) {
+        use Action::*;
+        match a {
+            Close | Help => {
+                self.help = false;
+                self.help_top = 0;
+            }
+            Quit => self.should_quit = true,
+            Down => self.help_top += 1,
+            Up => self.help_top = self.help_top.saturating_sub(1),
+            PageDown => self.help_top += 10,
+            PageUp => self.help_top = self.help_top.saturating_sub(10),
+            Top => self.help_top = 0,
+            // The renderer clamps it to the last page.
+            Bottom => self.help_top = usize::MAX / 2,
+            _ => {}
+        }
+    }
+
+    pub(super) fn prompt_action(&mut self, a: Action) {
+        let Some(p) = self.prompt.as_mut() else {
+            return;
+        };
+        match a {
+            Action::Cancel => {
+                let p = self.prompt.take().expect("prompt");
+                match p.kind {
+                    PromptKind::Search => {
+                        self.search = None;
+                        self.scroll = p.origin;
+                        self.sync_tree_to_viewer();
+                    }
+                    PromptKind::Filter => {
+                        self.filter.clear();
+                        self.resort();
+                    }
+                }
+                return;
+            }
+            Action::Open => {
+                let p = self.prompt.take().expect("prompt");
+                if p.kind == PromptKind::Search {
+                    let origin = self.scroll;
+                    self.scroll = p.origin;
+                    self.record_jump();
+                    self.scroll = origin;
+                    match &self.search {
+                        Some(s) if !s.hits.is_empty() => {
+                            self.status = Some(format!("{} matches", s.hits.len()));
+                        }
+                        Some(s) => {
+                            self.status = Some(format!("not found: {}", s.query));
+                        }
+                        None => {}
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        if p.line.apply(a) != Some(true) {
+            return;
+        }
+        let (kind, text, origin) = (p.kind, p.line.as_str().to_string(), p.origin);
+        match kind {
+            PromptKind::Filter => {
+                self.filter = text;
+                self.resort();
+            }
+            PromptKind::Search => {
+                // Incremental: the first hit at or after where the search started.
+                self.scroll = origin;
+                self.run_search(&text, true);
+            }
+        }
+    }
+
+    fn overlay_action(&mut self, a: Action) {
+        let Some(o) = self.overlay.as_mut() else {
+            return;
+        };
+        let n = match o.kind {
+            OverlayKind::Palette => o.palette_hits.len(),
+            OverlayKind::Text => o.text_hits.len(),
+        };
+        let last = n.saturating_sub(1);
+        use Action::*;
+        match a {
+            Cancel => {
+                let o = self.overlay.take().expect("overlay");
+                if let Some(p) = o.origin {
+                    self.goto(p);
+                }
+            }
+            Open => self.open_overlay_result(),
+            Down | Up | PageDown | PageUp => {
+                o.sel = match a {
+                    Down => (o.sel + 1).min(last),
+                    Up => o.sel.saturating_sub(1),
+                    PageDown => (o.sel + 10).min(last),
+                    _ => o.sel.saturating_sub(10),
+                };
+                self.preview_overlay();
+            }
+            HistoryPrev | HistoryNext => {
+                let hist = match o.kind {
+                    OverlayKind::Palette => &self.palette_history,
+                    OverlayKind::Text => &self.text_history,
+                };
+                if hist.is_empty() {
+                    self.status = Some("no earlier queries".into());
+                    return;
+                }
+                let at = match (a, o.hist_at) {
+                    (HistoryPrev, None) => Some(hist.len() - 1),
+                    (HistoryPrev, Some(i)) => Some(i.saturating_sub(1)),
+                    (_, Some(i)) if i + 1 < hist.len() => Some(i + 1),
+                    _ => None,
+                };
+                o.hist_at = at;
+                let q = at.map_or(String::new(), |i| hist[i].clone());
+                o.input.set(&q);
+                self.run_overlay_query();
+            }
+            other => {
+                if o.input.apply(other) == Some(true) {
+                    o.hist_at = None;
+                    self.run_overlay_query();
+                }
+            }
+        }
+    }
+
+    fn compare_action(&mut self, a: Action) {
+        use Action::*;
+        let page = (self.geometry.viewer_rows as usize).max(2) as isize;
+        let View::Compare(cv) = &mut self.view else {
+            return;
+        };
+        let delta: Option<isize> = match a {
+            Down => Some(1),
+            Up => Some(-1),
+            PageDown => Some(page - 1),
+            PageUp => Some(1 - page),
+            HalfPageDown => Some(page / 2),
+            HalfPageUp => Some(-(page / 2)),
+            Top => Some(isize::MIN / 2),
+            // The renderer clamps it to the end of the longer side.
+            Bottom => Some(isize::MAX / 2),
+            _ => None,
+        };
+        if let Some(d) = delta {
+            let sides: Vec<usize> = if cv.linked {
+                vec![0, 1]
+            } else {
+                vec![cv.active]
+            };
+            for i in sides {
+                cv.scroll[i] = (cv.scroll[i] as isize).saturating_add(d).max(0) as usize;
+            }
+            return;
+        }
+        match a {
+            Close => self.view = View::Reader,
+            Help => self.open_help(),
+            Quit => self.should_quit = true,
+            Suspend => self.suspend_requested = true,
+            LinkScroll => {
+                cv.linked = !cv.linked;
+                self.status = Some(if cv.linked {
+                    "scrolling together".into()
+                } else {
+                    "scrolling one side (Tab switches)".into()
+                });
+            }
+            SwitchSide => cv.active = 1 - cv.active,
+            Swap => {
+                let (label, sides) = (cv.label, [cv.sides[1], cv.sides[0]]);
+                self.view = View::Compare(self.compare_of(label, sides));
+            }
+            SameNext | SamePrev | LeftNext | LeftPrev => {
+                // Step one side through the other agencies (list order): ] [ the right
+                // side, } { the left side; together they pick any pair.
+                let n = self.order.len();
+                let side = usize::from(matches!(a, SameNext | SamePrev));
+                let forward = matches!(a, SameNext | LeftNext);
+                let (label, mut sides) = (cv.label, cv.sides);
+                let other = sides[1 - side];
+                let mut at = self
+                    .order
+                    .iter()
+                    .position(|&r| r == sides[side])
+                    .unwrap_or(0);
+                for _ in 0..n {
+                    at = if forward {
+                        (at + 1) % n
+                    } else {
+                        (at + n - 1) % n
+                    };
+                    if self.order[at] != other {
+                        break;
+                    }
+                }
+                sides[side] = self.order[at];
+                self.view = View::Compare(self.compare_of(label, sides));
+            }
+            _ => {}
+        }
+    }
+
+    fn across_action(&mut self, a: Action) {
+        use Action::*;
+        let page = (self.geometry.viewer_rows as usize).max(2);
+        let View::Across(v) = &mut self.view else {
+            return;
+        };
+        let last = v.rows.len().saturating_sub(1);
+        match a {
+            Down => v.sel = (v.sel + 1).min(last),
+            Up => v.sel = v.sel.saturating_sub(1),
+            PageDown => v.sel = (v.sel + page - 1).min(last),
+            PageUp => v.sel = v.sel.saturating_sub(page - 1),
+            Top => v.sel = 0,
+            Bottom => v.sel = last,
+            Close => self.view = View::Reader,
+            Help => self.open_help(),
+            Quit => self.should_quit = true,
+            Suspend => self.suspend_requested = true,
+            Open => {
+                if let Some(&(report, sec)) = v.rows.get(v.sel) {
+                    let label = v.label;
+                    self.open_from_view(report, Some(sec), label);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn coverage_action(&mut self, a: Action) {
+        use Action::*;
+        let page = (self.geometry.viewer_rows as usize).max(2);
+        let View::Coverage(cv) = &mut self.view else {
+            return;
+        };
+        let last_row = cv.reports.len().saturating_sub(1);
+        let last_col = cv.columns.len().saturating_sub(1);
+        match a {
+            Down => cv.row = (cv.row + 1).min(last_row),
+            Up => cv.row = cv.row.saturating_sub(1),
+            PageDown => cv.row = (cv.row + page - 1).min(last_row),
+            PageUp => cv.row = cv.row.saturating_sub(page - 1),
+            PaneRight => cv.col = (cv.col + 1).min(last_col),
+            PaneLeft => cv.col = cv.col.saturating_sub(1),
+            Top => cv.row = 0,
+            Bottom => cv.row = last_row,
+            Close => self.view = View::Reader,
+            Help => self.open_help(),
+            Quit => self.should_quit = true,
+            Suspend => self.suspend_requested = true,
+            Open => {
+                let (Some(&report), Some(&label)) =
+                    (cv.reports.get(cv.row), cv.columns.get(cv.col))
+                else {
+                    return;
+                };
+                let sec = crate::compare::section_with(&self.corpus.reports[report], label);
+                self.open_from_view(report, sec, label);
+            }
+            _ => {}
+        }
+    }
+}
