@@ -1,10 +1,11 @@
 //! Key → update → render of a 120×40 frame with a 10,000-report corpus loaded.
 //!
 //! `cargo bench --bench ui`. Uses the same generated corpus as the load bench
-//! (target/bench-corpus, created on first use). Two cases: scrolling the text (`j` in
+//! (target/bench-corpus, created on first use). The cases: scrolling the text (`j` in
 //! the viewer) and moving to the next report in the list (`j` in the list: the new report
-//! is built into paragraphs and laid out at the viewer's width), and a keystroke of the
-//! list filter typed in pinyin.
+//! is built into paragraphs and laid out at the viewer's width), a keystroke of the
+//! list filter typed in pinyin, scrolling the compare view, and a keystroke of the
+//! full-text search typed in pinyin.
 
 use baogao::ui::app::{App, Pane};
 use baogao::ui::{Theme, render};
@@ -62,6 +63,39 @@ fn frame(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             app.on_key(if n % 2 == 1 { h } else { back });
+            term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
+                .unwrap();
+        })
+    });
+    // Compare: scroll both sides of two reports' sections (`c` from a section).
+    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    app.focus = Pane::Tree;
+    app.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    app.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE));
+    assert_eq!(app.scope(), baogao::ui::keymap::Scope::Compare);
+    let mut n = 0u64;
+    g.bench_function("compare_scroll", |b| {
+        b.iter(|| {
+            n += 1;
+            app.on_key(if n % 20 < 10 { j } else { k });
+            term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
+                .unwrap();
+        })
+    });
+    app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    // Full text typed in pinyin: "pu", then an "f" typed and taken back; each keystroke
+    // reads the letters as the corpus's words and runs the query over 10,000 reports.
+    app.wait_for_indexes();
+    app.on_key(KeyEvent::new(KeyCode::Char('F'), KeyModifiers::SHIFT));
+    app.on_key(KeyEvent::new(KeyCode::Char('p'), KeyModifiers::NONE));
+    app.on_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE));
+    let f = KeyEvent::new(KeyCode::Char('f'), KeyModifiers::NONE);
+    let mut n = 0u64;
+    g.bench_function("fulltext_pinyin_keystroke", |b| {
+        b.iter(|| {
+            n += 1;
+            app.on_key(if n % 2 == 1 { f } else { back });
             term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
                 .unwrap();
         })

@@ -509,12 +509,15 @@ fn search_cmd(
     }
     let mut text_hits = Vec::new();
     let mut tq = TextQuery::default();
+    let mut readings = Vec::new();
     let mut text_total = 0;
     if want_t {
         let t = std::time::Instant::now();
         let idx = TextIndex::build(&c, &std::sync::atomic::AtomicUsize::new(0));
         timings.push(format!("text index {:.0} ms", ms(t)));
         tq = TextQuery::parse(query);
+        // Letters the corpus lacks are pinyin, as in the reader ("pufa" → 普法).
+        readings = idx.read_pinyin(&mut tq, &[]);
         let t = std::time::Instant::now();
         let (h, n) = idx.search(&c, &tq, limit);
         timings.push(format!("text query {:.2} ms", ms(t)));
@@ -562,6 +565,11 @@ fn search_cmd(
             if want_t {
                 v.insert("text".into(), texts.into());
                 v.insert("text_matches".into(), text_total.into());
+                let read: Vec<serde_json::Value> = readings
+                    .iter()
+                    .map(|r| serde_json::json!({"pinyin": r.pinyin, "word": r.words[r.pick], "others": r.words}))
+                    .collect();
+                v.insert("pinyin".into(), read.into());
             }
             baogao::safe::write_json(out, &serde_json::Value::Object(v))?;
             writeln!(out)?;
@@ -588,6 +596,10 @@ fn search_cmd(
             }
         }
         if want_t {
+            if !readings.is_empty() {
+                let read: Vec<String> = readings.iter().map(|r| r.to_string()).collect();
+                writeln!(out, "# pinyin read as {}", Safe::line(&read.join(" ")))?;
+            }
             writeln!(out, "# text ({} of {text_total} sections)", text_hits.len())?;
             let mut last_report = None;
             for h in &text_hits {

@@ -68,6 +68,30 @@ fn search_headings_and_text_through_the_binary() {
         assert!(err.contains(part), "--stats lacks {part}: {err}");
     }
 
+    // Letters the corpus lacks are read as pinyin, and said so; snippets are one line
+    // each (no line break shown as a replacement character).
+    let out = baogao()
+        .args(["search", "pufa", "--text", "--limit", "20"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("# pinyin read as pufa→普法\n# text ("),
+        "{text}"
+    );
+    let snippets: Vec<&str> = text.lines().filter(|l| l.starts_with("  ")).collect();
+    assert!(!snippets.is_empty(), "{text}");
+    for l in &snippets {
+        assert!(l.contains("普法") && !l.contains('\u{fffd}'), "{l}");
+    }
+    let out = baogao()
+        .args(["search", "pufa", "--text", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["pinyin"][0]["word"], "普法", "{v}");
+
     let out = baogao()
         .args(["search", "@gq #不足", "--headings"])
         .output()

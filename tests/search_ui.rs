@@ -200,3 +200,63 @@ fn the_search_prompt_has_the_same_line_editor() {
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(a.search.as_ref().unwrap().query, "政法");
 }
+
+#[test]
+fn slash_finds_chinese_by_pinyin_and_initials() {
+    for q in ["pufa", "pf"] {
+        let mut a = app();
+        a.focus = Pane::Viewer;
+        typed(&mut a, "/");
+        typed(&mut a, q);
+        press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+        let hits = a.search.as_ref().unwrap().hits.clone();
+        assert!(!hits.is_empty(), "{q}: not found");
+        let doc = a.doc().unwrap();
+        for h in &hits {
+            let t = &doc.paras[h.para as usize].text[h.start as usize..h.end as usize];
+            if q == "pufa" {
+                assert_eq!(t, "普法", "{q}");
+            } else {
+                assert_eq!(t.chars().count(), 2, "{q}: {t}");
+            }
+        }
+        let s = screen(&mut a);
+        assert!(s.contains(&format!("{} matches", hits.len())), "{s}");
+    }
+}
+
+#[test]
+fn full_text_reads_pinyin_as_the_corpus_words_and_offers_others() {
+    let mut a = app();
+    press(&mut a, KeyCode::Char('F'), KeyModifiers::SHIFT);
+    typed(&mut a, "pufa");
+    let s = screen(&mut a);
+    let o = a.overlay.clone().unwrap();
+    assert_eq!(o.query.terms, ["普法"], "{s}");
+    assert!(!o.text_hits.is_empty(), "{s}");
+    assert!(s.contains("pufa→普法"), "the reading shows: {s}");
+    // Initials, and another reading on Ctrl-t.
+    for _ in 0..4 {
+        press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    typed(&mut a, "fz");
+    let first = a.overlay.clone().unwrap();
+    let r = &first.readings[0];
+    assert!(
+        r.words.len() > 1 && r.words.contains(&"法治".to_string()),
+        "{r:?}"
+    );
+    press(&mut a, KeyCode::Char('t'), KeyModifiers::CONTROL);
+    let second = a.overlay.clone().unwrap();
+    assert_eq!(second.readings[0].pick, 1);
+    assert_ne!(second.query.terms, first.query.terms);
+    let s = screen(&mut a);
+    assert!(s.contains(&format!("fz→{}", r.words[1])), "{s}");
+    // Typing on keeps the pick for the same word.
+    typed(&mut a, " ");
+    assert_eq!(a.overlay.as_ref().unwrap().readings[0].pick, 1);
+    // Enter searches the viewer for the word read, not the letters.
+    press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    assert_eq!(a.search.as_ref().unwrap().query, r.words[1]);
+}

@@ -78,7 +78,7 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
     let (a, check): (App, Check) = match action {
         Close | LinkScroll | SwitchSide | Swap | LeftNext | LeftPrev | DeleteBack
         | DeleteForward | DeleteWord | DeleteToStart | CursorLeft | CursorRight | LineStart
-        | LineEnd | HistoryPrev | HistoryNext | Insert(_) => {
+        | LineEnd | HistoryPrev | HistoryNext | NextReading | Insert(_) => {
             panic!("{action:?} is bound in a reader pane")
         }
         Quit => (ready(), Box::new(|a, _| a.should_quit)),
@@ -266,6 +266,12 @@ fn mode_app(scope: Scope, action: Action) -> App {
             ch(&mut a, '/');
             typed(&mut a, "法治 政府");
             a.act(Scope::Prompt, CursorLeft);
+        }
+        Scope::Palette if action == NextReading => {
+            // The full-text search, a word typed in pinyin with several readings.
+            a.wait_for_indexes();
+            ch(&mut a, 'F');
+            typed(&mut a, "fz");
         }
         Scope::Palette => {
             a.wait_for_indexes();

@@ -93,6 +93,31 @@ pub struct TextIndex {
     avg_len: f32,
     terms: HashMap<Box<str>, u32>,
     postings: Vec<Postings>,
+    /// The Chinese terms with their pinyin, grouped by the first letter, made on the
+    /// first query typed in pinyin.
+    pinyin: std::sync::OnceLock<Vec<Vec<PinyinTerm>>>,
+}
+
+/// A word typed in pinyin, and the corpus's words it spells (the most common first);
+/// `pick` is the one searched for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub pinyin: String,
+    pub words: Vec<String>,
+    pub pick: usize,
+}
+
+impl std::fmt::Display for Reading {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}→{}", self.pinyin, self.words[self.pick])
+    }
+}
+
+/// A Chinese term of the index, its syllables and in how many sections it occurs.
+struct PinyinTerm {
+    term: Box<str>,
+    syllables: Box<[&'static str]>,
+    df: u32,
 }
 
 /// One ranked hit.
@@ -258,7 +283,81 @@ impl TextIndex {
             avg_len,
             terms,
             postings,
+            pinyin: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Is `t` a word of the corpus?
+    pub fn has_term(&self, t: &str) -> bool {
+        self.terms.contains_key(t)
+    }
+
+    /// Read the query's words typed in letters that the corpus lacks as pinyin: each
+    /// becomes the corpus's word it spells ("pufa" → 普法), the pick an earlier reading
+    /// of the same word made (`before`) or the most common. Returns the readings made.
+    pub fn read_pinyin(&self, q: &mut TextQuery, before: &[Reading]) -> Vec<Reading> {
+        let mut out = Vec::new();
+        for t in &mut q.terms {
+            if t.len() < 2 || !t.bytes().all(|b| b.is_ascii_lowercase()) || self.has_term(t) {
+                continue;
+            }
+            let words = self.pinyin_readings(t, 8);
+            if words.is_empty() {
+                continue;
+            }
+            let pick = before
+                .iter()
+                .find(|r| r.pinyin == *t && r.words == words)
+                .map_or(0, |r| r.pick);
+            out.push(Reading {
+                pinyin: std::mem::replace(t, words[pick].clone()),
+                words,
+                pick,
+            });
+        }
+        out
+    }
+
+    /// The corpus's own words that `query` spells in pinyin, full or by initials
+    /// ("pufa", "pf" → 普法), the most common first: what a user typing without an input
+    /// method means. At most `limit`.
+    pub fn pinyin_readings(&self, query: &str, limit: usize) -> Vec<String> {
+        let Some(&first) = query.as_bytes().first().filter(|b| b.is_ascii_lowercase()) else {
+            return Vec::new();
+        };
+        let table = self.pinyin.get_or_init(|| {
+            let mut by_letter: Vec<Vec<PinyinTerm>> = (0..26).map(|_| Vec::new()).collect();
+            for (t, &id) in &self.terms {
+                if !t.chars().all(crate::ingest::text::is_cjk) {
+                    continue;
+                }
+                let syllables = super::pinyin::syllables(t);
+                if syllables.len() != t.chars().count() {
+                    continue;
+                }
+                let Some(&l) = syllables.first().and_then(|s| s.as_bytes().first()) else {
+                    continue;
+                };
+                if l.is_ascii_lowercase() {
+                    by_letter[(l - b'a') as usize].push(PinyinTerm {
+                        term: t.clone(),
+                        syllables: syllables.into_boxed_slice(),
+                        df: self.postings[id as usize].len,
+                    });
+                }
+            }
+            by_letter
+        });
+        let mut found: Vec<&PinyinTerm> = table[(first - b'a') as usize]
+            .iter()
+            .filter(|p| super::pinyin::spells_all(&p.syllables, query))
+            .collect();
+        found.sort_by(|a, b| b.df.cmp(&a.df).then_with(|| a.term.cmp(&b.term)));
+        found
+            .into_iter()
+            .take(limit)
+            .map(|p| p.term.to_string())
+            .collect()
     }
 
     pub fn doc_count(&self) -> usize {
@@ -375,10 +474,12 @@ pub fn snippet(
     width: usize,
 ) -> (String, Vec<std::ops::Range<usize>>) {
     let lower = text.to_ascii_lowercase();
+    // The first highlight that occurs, in the order given (a query's phrases come
+    // first): a quoted phrase is what the user looks for, wherever a word of it occurs.
     let first = highlights
         .iter()
-        .filter_map(|h| lower.find(&h.to_ascii_lowercase()))
-        .min()
+        .filter(|h| !h.is_empty())
+        .find_map(|h| lower.find(&h.to_ascii_lowercase()))
         .unwrap_or(0);
     // Start a few characters before the hit, on a char boundary.
     let lead = 12;
@@ -416,8 +517,20 @@ pub fn snippet(
     }
     let prefix = if start > 0 { "…" } else { "" };
     let shift = prefix.len();
+    // One line: the breaks between paragraphs read as spaces (same length, so the
+    // ranges hold).
+    let flat: String = snip
+        .chars()
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
     (
-        format!("{prefix}{snip}"),
+        format!("{prefix}{flat}"),
         merged
             .into_iter()
             .map(|r| r.start + shift..r.end + shift)
@@ -428,6 +541,22 @@ pub fn snippet(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_snippet_shows_the_phrase_and_is_one_line() {
+        let text = format!(
+            "执法{}\n第二段：坚持谁执法谁普法，落实责任。",
+            "字".repeat(200)
+        );
+        let q = TextQuery::parse("\"谁执法谁普法\"");
+        let (snip, ranges) = snippet(&text, &q.highlights(), 40);
+        assert!(snip.contains("谁执法谁普法"), "{snip}");
+        assert!(!snip.contains('\n'), "{snip}");
+        assert!(
+            ranges.iter().any(|r| &snip[r.clone()] == "谁执法谁普法"),
+            "{snip}"
+        );
+    }
 
     fn index() -> (Corpus, TextIndex) {
         let c = crate::ingest::load_samples();

@@ -89,6 +89,10 @@ pub struct Overlay {
     hist_at: Option<usize>,
     /// The query was typed before the index was ready: run it when it is.
     pub pending: bool,
+    /// Full text: the words typed in pinyin and the corpus words read for them.
+    pub readings: Vec<crate::search::fulltext::Reading>,
+    /// Full text: the query as run (pinyin words read as Chinese ones).
+    pub query: TextQuery,
 }
 
 impl Overlay {
@@ -890,7 +894,7 @@ impl App {
             // The modes' own actions (see modes.rs) do nothing in the panes.
             Close | LinkScroll | SwitchSide | Swap | LeftNext | LeftPrev | DeleteBack
             | DeleteForward | DeleteWord | DeleteToStart | CursorLeft | CursorRight | LineStart
-            | LineEnd | HistoryPrev | HistoryNext | Insert(_) => {}
+            | LineEnd | HistoryPrev | HistoryNext | NextReading | Insert(_) => {}
         }
     }
 
@@ -1397,6 +1401,8 @@ impl App {
             origin,
             hist_at: None,
             pending: false,
+            readings: Vec::new(),
+            query: TextQuery::default(),
         });
     }
 
@@ -1422,8 +1428,12 @@ impl App {
             },
             OverlayKind::Text => match self.indexes.text.get() {
                 Some(idx) => {
-                    let q = TextQuery::parse(o.input.as_str());
+                    let mut q = TextQuery::parse(o.input.as_str());
+                    // A word in letters that the corpus lacks is pinyin: search for the
+                    // corpus's word it spells ("pufa" → 普法), keeping an earlier pick.
+                    o.readings = idx.read_pinyin(&mut q, &o.readings);
                     let (hits, total) = idx.search(&self.corpus, &q, OVERLAY_LIMIT);
+                    o.query = q;
                     o.text_hits = crate::search::fulltext::group_by_report(hits);
                     o.text_total = total;
                 }
@@ -1489,7 +1499,7 @@ impl App {
         self.focus = Pane::Viewer;
         if o.kind == OverlayKind::Text {
             // Highlight the words and go to the first hit inside the section.
-            let q = TextQuery::parse(&input);
+            let q = &o.query;
             if let Some(word) = q.phrases.first().or(q.terms.first()).cloned() {
                 let section_top = self.scroll;
                 self.run_search(&word, false);

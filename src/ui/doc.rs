@@ -162,6 +162,9 @@ impl Doc {
         }
         // ASCII-only case folding keeps byte offsets valid in any text.
         let q = query.to_ascii_lowercase();
+        // Letters only: also the Chinese characters whose pinyin they spell ("pufa" or
+        // "pf" → 普法), as the palette reads them; over SSH there may be no input method.
+        let pinyin = q.len() >= 2 && q.bytes().all(|b| b.is_ascii_lowercase());
         for (i, p) in self.paras.iter().enumerate() {
             if p.kind == Kind::Blank {
                 continue;
@@ -176,6 +179,25 @@ impl Doc {
                     end: (start + q.len()) as u32,
                 });
                 from = start + q.len().max(1);
+            }
+            if pinyin {
+                let literal = out.len();
+                for r in crate::search::pinyin::find_in_text(&p.text, &q) {
+                    out.push(Hit {
+                        para: i as u32,
+                        start: r.start as u32,
+                        end: r.end as u32,
+                    });
+                }
+                // Literal and pinyin hits of one paragraph, in text order (they never
+                // overlap: one is Latin, the other Chinese).
+                let first = out
+                    .iter()
+                    .rposition(|h| h.para != i as u32)
+                    .map_or(0, |k| k + 1);
+                if out.len() > literal && first < literal {
+                    out[first..].sort_by_key(|h| h.start);
+                }
             }
         }
         out

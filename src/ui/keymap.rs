@@ -62,6 +62,7 @@ pub enum Action {
     LineEnd,
     HistoryPrev,
     HistoryNext,
+    NextReading,
     /// A character typed into a prompt (never bound; keys no binding of a text scope
     /// takes become this).
     Insert(char),
@@ -125,6 +126,7 @@ impl Action {
         Action::LineEnd,
         Action::HistoryPrev,
         Action::HistoryNext,
+        Action::NextReading,
     ];
 
     /// Stable name (for config overrides and messages).
@@ -186,6 +188,7 @@ impl Action {
             LineEnd => "line_end",
             HistoryPrev => "history_prev",
             HistoryNext => "history_next",
+            NextReading => "next_reading",
             Insert(_) => "insert",
         }
     }
@@ -647,6 +650,12 @@ pub const KEYMAP: &[Binding] = &[
     b(Key::ctrl('r'), HistoryPrev, S::Palette, "an earlier query"),
     b(Key::alt(K::Up), HistoryPrev, S::Palette, "an earlier query"),
     b(Key::alt(K::Down), HistoryNext, S::Palette, "a later query"),
+    b(
+        Key::ctrl('t'),
+        NextReading,
+        S::Palette,
+        "another reading of a pinyin word",
+    ),
     b(
         Key::plain(K::Backspace),
         DeleteBack,

@@ -770,7 +770,24 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             format!("跳到章节: {n}{more} 个结果, @机关 #标签")
         }
         OverlayKind::Text => {
-            if app.indexes.text.get().is_some() {
+            if app.indexes.text.get().is_some() && !o.readings.is_empty() {
+                // What the pinyin was read as, and the key for another reading.
+                let read: Vec<String> = o.readings.iter().map(|r| r.to_string()).collect();
+                let other = o.readings.iter().any(|r| r.words.len() > 1);
+                let key = app.keymap.key_for(
+                    super::keymap::Action::NextReading,
+                    super::keymap::Scope::Palette,
+                );
+                let hint = match (other, key) {
+                    (true, Some(k)) => format!(" ({k} 换一个)"),
+                    _ => String::new(),
+                };
+                format!(
+                    "全文搜索: {} 节命中 · {}{hint}",
+                    o.text_total,
+                    read.join(" ")
+                )
+            } else if app.indexes.text.get().is_some() {
                 format!("全文搜索: {} 节命中, \"短语\"精确匹配", o.text_total)
             } else {
                 "全文搜索".to_string()
@@ -834,7 +851,10 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     }
     let hl = theme.hit(true);
     let corpus = std::sync::Arc::clone(&app.corpus);
-    let highlights = crate::search::TextQuery::parse(o.input.as_str()).highlights();
+    let highlights = match o.kind {
+        OverlayKind::Text => o.query.highlights(),
+        OverlayKind::Palette => Vec::new(),
+    };
     for (k, i) in (top..n).take(rows as usize).enumerate() {
         let y = list_y + k as u16;
         let sel = i == o.sel;

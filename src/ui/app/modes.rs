@@ -154,6 +154,15 @@ impl App {
                 };
                 self.preview_overlay();
             }
+            NextReading => {
+                // The last pinyin word with more than one reading takes the next one.
+                let Some(r) = o.readings.iter_mut().rev().find(|r| r.words.len() > 1) else {
+                    self.status = Some("no other reading".into());
+                    return;
+                };
+                r.pick = (r.pick + 1) % r.words.len();
+                self.run_overlay_query();
+            }
             HistoryPrev | HistoryNext => {
                 let hist = match o.kind {
                     OverlayKind::Palette => &self.palette_history,
