@@ -84,8 +84,12 @@ fn compare_000_and_002_at_the_next_year_plan() {
     let View::Compare(cv) = &a.view else { panic!() };
     assert_eq!((cv.label, cv.sides), (Label::NextYearPlan, [0, 2]));
     let s = screen(&mut a, 120, 30);
-    assert!(s.contains("张店区科技局 2024 · 下一年度"), "{s}");
-    assert!(s.contains("于田县科学技术局 2024 · 下一年度"), "{s}");
+    assert!(s.contains("下一年度主要安排 相似 "), "{s}");
+    assert!(s.contains("· 张店区科技局 2024"), "{s}");
+    assert!(
+        s.contains("下一年度主要安排 · 于田县科学技术局 2024"),
+        "{s}"
+    );
     assert!(s.contains("2025年推进法治政府建设主要计划安排"));
     assert!(s.contains("2025年推进法治政府建设的主要安排"));
     assert!(s.contains("相似 "), "{s}");
@@ -294,4 +298,48 @@ fn bracket_skips_reports_without_the_section_and_counts_them() {
     a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     assert_eq!(agency(&a), "富阳区司法局");
     assert!(current_section(&mut a).1.contains("不足"));
+}
+
+#[test]
+fn compare_and_coverage_are_whole_at_80_by_24() {
+    // Compare: the similarity stays in view.
+    let mut a = app();
+    a.focus = Pane::Tree;
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    key(&mut a, 'c');
+    let s = screen(&mut a, 80, 24);
+    let View::Compare(cv) = &a.view else {
+        panic!("compare is open")
+    };
+    assert!(s.contains(&format!("相似 {}%", cv.similarity)), "{s}");
+
+    // Coverage: every column can be reached, its name shows, and the selection stays.
+    let mut a = app();
+    key(&mut a, 'C');
+    let columns = match &a.view {
+        View::Coverage(cv) => cv.columns.clone(),
+        _ => panic!("coverage is open"),
+    };
+    let header = |a: &mut App| screen(a, 80, 24).lines().nth(1).unwrap().to_string();
+    let name =
+        |l: Label, h: &str| h.contains(l.zh()) || l.short_names().iter().any(|n| h.contains(n));
+    let last = *columns.last().unwrap();
+    assert!(
+        columns.len() > 6,
+        "the samples have more columns than 80 columns hold"
+    );
+    assert!(!name(last, &header(&mut a)), "{}", header(&mut a));
+    assert!(header(&mut a).contains('›'), "more columns are signalled");
+    for (i, &l) in columns.iter().enumerate() {
+        let h = header(&mut a);
+        assert!(name(l, &h), "column {i} ({}) hidden: {h}", l.zh());
+        assert!(matches!(&a.view, View::Coverage(cv) if cv.col == i));
+        key(&mut a, 'l');
+    }
+    assert!(name(last, &header(&mut a)));
+    assert!(header(&mut a).contains('‹'));
+    // Enter opens the selected report at the selected (last) column's part, or says it
+    // has none.
+    a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(matches!(a.view, View::Reader) || a.status.is_some());
 }

@@ -89,3 +89,43 @@ fn coverage_view() {
     key(&mut a, 'C');
     insta::assert_snapshot!(screen(&mut a, 120, 14));
 }
+
+#[test]
+fn compare_view_at_80_by_24() {
+    let mut a = app();
+    a.compare_reports(baogao::corpus::Label::NextYearPlan, 0, 2);
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn coverage_view_at_80_by_24_scrolled_to_the_last_column() {
+    let mut a = app();
+    key(&mut a, 'C');
+    for _ in 0..20 {
+        key(&mut a, 'l');
+    }
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn across_view_at_80_by_24() {
+    let mut a = app();
+    a.focus = Pane::Tree;
+    a.on_key(ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::Enter,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ));
+    key(&mut a, 'a');
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}
+
+#[test]
+fn palette_at_80_by_24() {
+    let mut a = app();
+    a.wait_for_indexes();
+    key(&mut a, ':');
+    for c in "pufa".chars() {
+        key(&mut a, c);
+    }
+    insta::assert_snapshot!(screen(&mut a, 80, 24));
+}

@@ -151,6 +151,8 @@ pub struct CoverageView {
     pub row: usize,
     pub col: usize,
     pub top: usize,
+    /// First column shown (the columns scroll to keep the selected one in view).
+    pub left: usize,
 }
 
 /// Every report's version of one labelled section.
@@ -789,6 +791,7 @@ impl App {
                     row,
                     col: 0,
                     top: 0,
+                    left: 0,
                 });
             }
             Palette => self.open_overlay(OverlayKind::Palette),

@@ -961,17 +961,23 @@ fn draw_compare(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     let unique_style = Style::new().add_modifier(Modifier::BOLD);
     for (side, rect) in rects.into_iter().enumerate() {
         let r = &app.corpus.reports[cv.sides[side]];
+        // What the pair shares leads the left title, so a narrow terminal cuts the
+        // agency's name, not the similarity.
+        let lead = if side == 0 {
+            format!("{} 相似 {}% · ", cv.label.zh(), cv.similarity)
+        } else {
+            format!("{} · ", cv.label.zh())
+        };
         let title = format!(
-            "{} {} · {} · 相似 {}%{}",
-            r.meta.agency.as_deref().unwrap_or(&r.meta.title),
-            r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
-            cv.label.zh(),
-            cv.similarity,
+            "{}{}{} {}",
             if !cv.linked && cv.active == side {
-                " ◆"
+                "◆ "
             } else {
                 ""
-            }
+            },
+            lead,
+            r.meta.agency.as_deref().unwrap_or(&r.meta.title),
+            r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
         );
         let focused = cv.linked || cv.active == side;
         let inner = pane_block(rect, buf, &title, focused, theme);
@@ -1037,21 +1043,47 @@ fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         return;
     }
     let name_w = 24u16.min(inner.width / 3);
-    let cell_w = 11u16;
+    // Narrow terminals get narrower cells and short column names; the columns scroll
+    // sideways to keep the selected one in view, with ‹ › where more are hidden.
+    let cell_w = if inner.width >= 110 { 11u16 } else { 9 };
+    let shown = (((inner.width - name_w) / cell_w) as usize).max(1);
+    if cv.col < cv.left {
+        cv.left = cv.col;
+    } else if cv.col >= cv.left + shown {
+        cv.left = cv.col + 1 - shown;
+    }
+    let cols: Vec<(usize, crate::corpus::Label)> = cv
+        .columns
+        .iter()
+        .copied()
+        .enumerate()
+        .skip(cv.left)
+        .take(shown)
+        .collect();
     let y0 = inner.y;
     let mut x = inner.x + name_w;
-    for (ci, l) in cv.columns.iter().enumerate() {
-        if x + 2 > inner.x + inner.width {
-            break;
-        }
+    for &(ci, l) in &cols {
         let w = cell_w.min(inner.x + inner.width - x);
         let st = if ci == cv.col {
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         };
-        put(buf, x, y0, &fit(l.zh(), w as usize - 1), w, st);
+        // The taxonomy's name, or the first short name that fits, or the shortest.
+        let fits = |n: &&str| n.chars().count() * 2 < w as usize;
+        let name = std::iter::once(l.zh())
+            .chain(l.short_names().iter().copied())
+            .find(fits)
+            .or_else(|| l.short_names().iter().copied().min_by_key(|n| n.len()))
+            .unwrap_or(l.zh());
+        put(buf, x, y0, &fit(name, w as usize - 1), w, st);
         x += cell_w;
+    }
+    if cv.left > 0 {
+        put(buf, inner.x + name_w - 2, y0, "‹", 1, theme.tag());
+    }
+    if cv.left + cols.len() < cv.columns.len() {
+        put(buf, inner.x + inner.width - 1, y0, "›", 1, theme.tag());
     }
     let rows = (inner.height - 2) as usize;
     keep_visible(&mut cv.top, cv.row, rows as u16);
@@ -1085,10 +1117,7 @@ fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             row_st,
         );
         let mut x = inner.x + name_w;
-        for (ci, &l) in cv.columns.iter().enumerate() {
-            if x + 2 > inner.x + inner.width {
-                break;
-            }
+        for &(ci, l) in &cols {
             let w = cell_w.min(inner.x + inner.width - x);
             let (txt, st) = match crate::compare::cell(r, l) {
                 Some(c) => {
@@ -1124,6 +1153,7 @@ fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     );
     if let View::Coverage(v) = &mut app.view {
         v.top = cv.top;
+        v.left = cv.left;
     }
 }
 
