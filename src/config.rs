@@ -19,6 +19,8 @@ pub struct Config {
     pub ambiguous_wide: bool,
     /// Widest text line in the viewer, in cells (easier reading on wide terminals).
     pub reading_width: Option<u16>,
+    /// The reader's language: "zh" (default) or "en".
+    pub language: Option<String>,
     /// Key overrides: action name = key or [keys], e.g. `quit = "x"`,
     /// `palette = ["Ctrl-p", "Alt-p"]`.
     pub keys: BTreeMap<String, KeySpec>,
@@ -96,6 +98,14 @@ pub fn parse(text: &str) -> Result<Config, String> {
             "line {line}: theme must be \"dark\", \"light\" or \"16\", not {t:?}"
         ));
     }
+    if let Some(l) = &cfg.language
+        && crate::ui::i18n::Lang::parse(l).is_none()
+    {
+        let line = line_of(text, "language");
+        return Err(format!(
+            "line {line}: language must be \"zh\" or \"en\", not {l:?}"
+        ));
+    }
     for (action, spec) in &cfg.keys {
         let line = line_of(text, action);
         if crate::ui::keymap::parse_action_name(action).is_none() {
@@ -157,6 +167,9 @@ ambiguous_wide = false
 
 # Widest text line in the viewer, in cells. Unset: the whole pane.
 # reading_width = 80
+
+# The reader's language: "zh" (中文, the default) or "en".
+# language = "en"
 
 # Key overrides: action = "key" or ["key", ...]. Keys look like "x", "X", "Ctrl-x",
 # "Alt-x", "Enter", "Esc", "Tab", "Space", "Up", "PgDn", "Del". An action name alone

@@ -290,6 +290,12 @@ where
         }
     };
     let theme = Theme::named(setup.config.theme.as_deref());
+    let lang = setup
+        .config
+        .language
+        .as_deref()
+        .and_then(crate::ui::i18n::Lang::parse)
+        .unwrap_or_default();
 
     let progress = Arc::new(AtomicUsize::new(0));
     let worker = {
@@ -303,7 +309,7 @@ where
         let n = progress.load(Ordering::Relaxed);
         term.draw(|f| {
             let a = f.area();
-            let msg = format!("正在载入报告… {n} 个文件");
+            let msg = crate::ui::i18n::Msg::Loading.fill(lang, &[&n]);
             f.buffer_mut().set_stringn(
                 a.x,
                 a.y,
@@ -342,7 +348,7 @@ where
         }
         None => setup
             .notes
-            .push("no state directory: marks and history will not be saved".into()),
+            .push(crate::ui::i18n::Msg::NoStateDir.text(lang).into()),
     }
     if !setup.notes.is_empty() {
         for n in &setup.notes {

@@ -268,7 +268,7 @@ fn bracket_skips_reports_without_the_section_and_counts_them() {
     let s = screen(&mut a, 120, 40);
     assert_eq!(agency(&a), "富阳区司法局");
     assert!(current_section(&mut a).1.contains("不足"));
-    assert!(s.contains("skipped 2 reports without it"), "{s}");
+    assert!(s.contains("跳过 2 份没有此部分的报告"), "{s}");
 
     // Round the end, and back the other way.
     key(&mut a, ']');
@@ -276,11 +276,11 @@ fn bracket_skips_reports_without_the_section_and_counts_them() {
     key(&mut a, '[');
     let s = screen(&mut a, 120, 40);
     assert_eq!(agency(&a), "富阳区司法局");
-    assert!(!s.contains("skipped"), "{s}");
+    assert!(!s.contains("跳过"), "{s}");
     key(&mut a, '[');
     let s = screen(&mut a, 120, 40);
     assert_eq!(agency(&a), "桐庐县司法局");
-    assert!(s.contains("skipped 2 reports without it"), "{s}");
+    assert!(s.contains("跳过 2 份没有此部分的报告"), "{s}");
 
     // `a` lists the reports that have the section, and says how many of all do.
     key(&mut a, 'a');

@@ -38,7 +38,7 @@ fn every_option_changes_behaviour() {
     key(&mut a, '?');
     let help = screen(&mut a, 120, 60);
     // Ctrl-c always quits too, whatever the config says.
-    assert!(help.contains("x Ctrl-c              quit"), "{help}");
+    assert!(help.contains("x Ctrl-c              退出"), "{help}");
 
     // reading_width caps the text lines.
     let mut a = app_with("reading_width = 30\n");
@@ -189,7 +189,7 @@ fn marks_history_and_position_survive_a_restart() {
     wait(&t, "报告 5");
     // Report 003, its second section, mark it `a`; then a palette jump to 高青's plan.
     t.keys(&["j", "j", "j", "Enter", "j", "Enter", "m", "a"]);
-    wait(&t, "mark a set");
+    wait(&t, "已设书签 a");
     t.keys(&["C-p"]);
     t.cmd(&["send-keys", "-t", "t", "-l", "gaoqing"]);
     std::thread::sleep(Duration::from_millis(300));
@@ -208,7 +208,7 @@ fn marks_history_and_position_survive_a_restart() {
     wait(&t, "高青县科学技术局 ›");
     // The mark survived.
     t.keys(&["'", "a"]);
-    let s = wait(&t, "mark a");
+    let s = wait(&t, "书签 a");
     assert!(
         s.contains("┐┌重庆市大足区科学技术局2024年法治政府建设情况报告"),
         "{s}"

@@ -52,9 +52,9 @@ fn navigate_search_resize_quit_on_the_samples() {
     t.keys(&["/"]);
     t.cmd(&["send-keys", "-t", "t", "-l", "普法"]);
     t.keys(&["Enter"]);
-    t.wait_all(&["matches", "普法"], Duration::from_secs(5));
+    t.wait_all(&["处匹配", "普法"], Duration::from_secs(5));
     t.keys(&["n"]);
-    t.wait_for("match 2/", Duration::from_secs(5));
+    t.wait_for("第 2/", Duration::from_secs(5));
     // Tiny and back.
     t.resize(20, 5);
     let small = t.screen();

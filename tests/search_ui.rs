@@ -221,7 +221,7 @@ fn slash_finds_chinese_by_pinyin_and_initials() {
             }
         }
         let s = screen(&mut a);
-        assert!(s.contains(&format!("{} matches", hits.len())), "{s}");
+        assert!(s.contains(&format!("{} 处匹配", hits.len())), "{s}");
     }
 }
 

@@ -73,7 +73,7 @@ fn ending_signal(sig: &str, num: i32) {
     };
     t.wait_for("报告 5", Duration::from_secs(20));
     t.keys(&["j", "m", "a"]);
-    t.wait_for("mark a", Duration::from_secs(5));
+    t.wait_for("书签 a", Duration::from_secs(5));
     kill(sig, &pid(dir.path()));
     t.wait_for(&format!("EXIT={}", 128 + num), Duration::from_secs(10));
     assert_restored(&t, sig);
@@ -213,8 +213,8 @@ fn two_readers_keep_both_marks() {
     t2.wait_for("报告 5", Duration::from_secs(20));
     t1.keys(&["m", "a"]);
     t2.keys(&["j", "j", "m", "b"]);
-    t1.wait_for("mark a", Duration::from_secs(5));
-    t2.wait_for("mark b", Duration::from_secs(5));
+    t1.wait_for("书签 a", Duration::from_secs(5));
+    t2.wait_for("书签 b", Duration::from_secs(5));
     t1.keys(&["q"]);
     t1.wait_for("EXIT=0", Duration::from_secs(10));
     assert_eq!(marks(&state), ["a"]);

@@ -129,3 +129,31 @@ fn palette_at_80_by_24() {
     }
     insta::assert_snapshot!(screen(&mut a, 80, 24));
 }
+
+/// The same app with `language = "en"` in the config.
+fn english() -> App {
+    let mut a = App::new(load_samples());
+    a.configure(&baogao::config::parse("language = \"en\"\n").unwrap());
+    screen(&mut a, 120, 40);
+    a
+}
+
+#[test]
+fn english_reader_at_80_by_24_and_120_by_40() {
+    let mut a = english();
+    insta::assert_snapshot!("english_reader_80x24", screen(&mut a, 80, 24));
+    insta::assert_snapshot!("english_reader_120x40", screen(&mut a, 120, 40));
+}
+
+#[test]
+fn english_help_compare_and_coverage_at_80_by_24() {
+    let mut a = english();
+    key(&mut a, '?');
+    insta::assert_snapshot!("english_help_80x24", screen(&mut a, 80, 24));
+    key(&mut a, '?');
+    a.compare_reports(baogao::corpus::Label::NextYearPlan, 0, 2);
+    insta::assert_snapshot!("english_compare_80x24", screen(&mut a, 80, 24));
+    key(&mut a, 'q');
+    key(&mut a, 'C');
+    insta::assert_snapshot!("english_coverage_80x24", screen(&mut a, 80, 24));
+}

@@ -198,7 +198,7 @@ fn the_reader_over_ssh_resizes_copies_and_survives_a_dropped_connection() {
 
     // A mark, then the connection drops (the client is killed, as when a laptop sleeps).
     t.keys(&["m", "a"]);
-    t.wait_for("mark a", Duration::from_secs(10));
+    t.wait_for("书签 a", Duration::from_secs(10));
     let clients: Vec<String> = processes_with(&format!("-p {}", sshd.port))
         .iter()
         .filter(|p| p.contains("ssh -tt"))

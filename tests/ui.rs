@@ -123,7 +123,7 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
         }
         Filter => (
             ready(),
-            Box::new(|a, _| screen(a, 120, 40).contains("filter:")),
+            Box::new(|a, _| screen(a, 120, 40).contains("筛选：")),
         ),
         NextMatch | PrevMatch => {
             let mut a = ready();
@@ -380,7 +380,8 @@ fn help_overlay_lists_every_binding_even_on_80_by_24() {
     for bd in KEYMAP {
         let line = bd.key.label();
         assert!(seen.contains(&line), "help lacks key {line}");
-        assert!(seen.contains(bd.help), "help lacks {:?}", bd.help);
+        let zh = baogao::ui::i18n::help(bd.help, baogao::ui::i18n::Lang::Zh);
+        assert!(seen.contains(zh), "help lacks {zh:?}");
     }
     ch(&mut a, '?');
     assert!(!a.help);
@@ -444,7 +445,7 @@ fn search_highlights_and_walks_matches() {
     let n = a.search.as_ref().unwrap().hits.len();
     assert!(n >= 3, "{n}");
     let s = screen(&mut a, 120, 40);
-    assert!(s.contains(&format!("{n} matches")), "{s}");
+    assert!(s.contains(&format!("{n} 处匹配")), "{s}");
     ch(&mut a, 'n');
     assert_eq!(a.search.as_ref().unwrap().cur, Some(1));
     ch(&mut a, 'N');
@@ -709,7 +710,7 @@ fn agency_sort_is_pinyin_order() {
     a.focus = Pane::List;
     ch(&mut a, 's');
     let s = screen(&mut a, 120, 40);
-    assert!(s.contains("sorted by agency"), "{s}");
+    assert!(s.contains("按机关排序"), "{s}");
     let names: Vec<String> = a
         .order
         .iter()
@@ -804,13 +805,9 @@ fn help_text(a: &mut App, w: u16, h: u16) -> Vec<String> {
 #[test]
 fn help_in_each_mode_lists_that_modes_keys_first() {
     for (open, heading, example) in [
-        ('c', "compare view", "swap the two sides"),
-        (
-            'a',
-            "one section in every report",
-            "read this report's section",
-        ),
-        ('C', "coverage matrix", "next column"),
+        ('c', "对比视图", "左右对调"),
+        ('a', "各报告的同一部分", "阅读这份报告的这一部分"),
+        ('C', "覆盖矩阵", "下一列"),
     ] {
         let mut a = ready();
         a.focus = Pane::Tree;
@@ -833,7 +830,7 @@ fn help_in_each_mode_lists_that_modes_keys_first() {
     let mut a = ready();
     ch(&mut a, '?');
     let lines = help_text(&mut a, 80, 24);
-    assert!(lines[0].contains("report list"), "{lines:?}");
+    assert!(lines[0].contains("报告列表"), "{lines:?}");
 }
 
 #[test]
@@ -875,4 +872,94 @@ fn config_overrides_work_in_every_mode_and_show_in_the_hints() {
     assert_eq!(a.overlay.as_ref().unwrap().sel, 1);
     ch(&mut a, 'x');
     assert!(!a.should_quit && a.overlay.is_some());
+}
+
+/// What the reader says of its own, without the reports' text: titles of the panes and
+/// overlays, the help, the status bar.
+#[test]
+fn the_interface_speaks_one_language_at_a_time() {
+    use baogao::ui::i18n::Msg;
+    let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut en = app();
+    en.configure(&baogao::config::parse("language = \"en\"\n").unwrap());
+    let mut zh = ready();
+    for (a, lang) in [(&mut en, "en"), (&mut zh, "zh")] {
+        let s = screen(a, 120, 40);
+        let top = s.lines().next().unwrap();
+        let status = s.lines().last().unwrap();
+        let words = |l: &str| l.chars().filter(char::is_ascii_alphabetic).count();
+        if lang == "en" {
+            assert!(top.starts_with("┌reports 5"), "{top}");
+            assert!(
+                status.contains("? help") && status.contains("/ filter"),
+                "{status}"
+            );
+            assert!(s.contains(" district"), "levels in English: {s}");
+        } else {
+            assert!(top.starts_with("┌报告 5"), "{top}");
+            assert!(
+                status.contains("? 帮助") && status.contains("/ 筛选"),
+                "{status}"
+            );
+        }
+        // Every line of the help, page by page: inside its box, one language only
+        // (key names aside, which are the same in both).
+        ch(a, '?');
+        let mut last = String::new();
+        for _ in 0..1000 {
+            let area = Rect::new(0, 0, 80, 24);
+            let mut buf = Buffer::empty(area);
+            render(area, &mut buf, a, &THEME);
+            let title = if lang == "en" { "k" } else { "按" };
+            let (l, r, t, b) = find_box(&buf, title).expect("the help box");
+            let mut inside = String::new();
+            for y in t + 1..b {
+                for x in l + 1..r {
+                    inside.push_str(buf[(x, y)].symbol());
+                }
+                inside.push('\n');
+            }
+            if inside == last {
+                break;
+            }
+            if lang == "en" {
+                assert!(!has_cjk(&inside), "{inside}");
+            } else {
+                // What each key does is Chinese: no English words but key names.
+                for line in inside.lines() {
+                    let what: String = line.chars().skip(22).collect();
+                    assert!(
+                        !what
+                            .split_whitespace()
+                            // (kitty is a terminal's name.)
+                            .any(|w| w.len() > 3
+                                && w != "kitty"
+                                && w.chars().all(|c| c.is_ascii_lowercase())),
+                        "{line}"
+                    );
+                }
+            }
+            last = inside;
+            ch(a, 'j');
+        }
+        ch(a, '?');
+        // Status messages.
+        a.focus = Pane::List;
+        ch(a, 's');
+        let st = a.status.clone().unwrap();
+        if lang == "en" {
+            assert_eq!(st, Msg::SortedByAgency.text(baogao::ui::i18n::Lang::En));
+            assert!(!has_cjk(&st) && words(&st) > 0);
+        } else {
+            assert!(has_cjk(&st), "{st}");
+        }
+    }
+    // The help's lines in English carry no Chinese, and the Chinese ones no English
+    // words (key names aside).
+    for (keys, what) in en.keymap.help_lines(Scope::Compare) {
+        let shown = baogao::ui::i18n::help(what, baogao::ui::i18n::Lang::En);
+        assert!(!has_cjk(shown), "{keys} {shown}");
+        let zh = baogao::ui::i18n::help(what, baogao::ui::i18n::Lang::Zh);
+        assert!(has_cjk(zh), "{keys} {zh}");
+    }
 }

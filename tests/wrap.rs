@@ -16,7 +16,7 @@ fn every_sample_paragraph_at_every_width() {
     let corpus = load_samples();
     let mut lines_checked = 0usize;
     for r in &corpus.reports {
-        let doc = Doc::build(r);
+        let doc = Doc::build(r, baogao::ui::i18n::Lang::Zh);
         for p in &doc.paras {
             for width in 10..=120usize {
                 let ranges = wrap(&p.text, width, false);

@@ -16,6 +16,8 @@ use std::sync::{Arc, OnceLock};
 
 mod modes;
 
+use super::i18n::{self, Lang, Msg};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     List,
@@ -224,6 +226,8 @@ pub struct App {
     pub help: bool,
     /// The mode the help was opened from (its keys are listed first).
     pub help_scope: Scope,
+    /// The interface language (config `language`).
+    pub lang: Lang,
     pub prompt: Option<Prompt>,
     pub search: Option<Search>,
     jumps: Vec<Pos>,
@@ -275,6 +279,7 @@ impl App {
             zoom: false,
             help: false,
             help_scope: Scope::Global,
+            lang: Lang::Zh,
             prompt: None,
             search: None,
             jumps: Vec::new(),
@@ -292,12 +297,20 @@ impl App {
             layout: None,
         };
         if !app.corpus.errors.is_empty() {
-            app.status = Some(format!(
-                "{} file(s) skipped — run `baogao export --json` to see why",
-                app.corpus.errors.len()
-            ));
+            let n = app.corpus.errors.len();
+            app.say(Msg::FilesSkipped, &[&n]);
         }
         app
+    }
+
+    /// Put a message of the catalogue in the status bar, in the interface's language.
+    fn say(&mut self, m: Msg, args: &[&dyn std::fmt::Display]) {
+        self.status = Some(m.fill(self.lang, args));
+    }
+
+    /// A message of the catalogue in the interface's language.
+    pub fn tr(&self, m: Msg) -> &'static str {
+        m.text(self.lang)
     }
 
     pub fn report(&self) -> Option<&Report> {
@@ -309,7 +322,7 @@ impl App {
     pub fn doc(&mut self) -> Option<&Doc> {
         let cur = self.current?;
         if self.doc.as_ref().is_none_or(|(i, _)| *i != cur) {
-            self.doc = Some((cur, Doc::build(&self.corpus.reports[cur])));
+            self.doc = Some((cur, Doc::build(&self.corpus.reports[cur], self.lang)));
         }
         self.doc.as_ref().map(|(_, d)| d)
     }
@@ -476,7 +489,7 @@ impl App {
 
     fn jump_back(&mut self) {
         if self.jump_at == 0 {
-            self.status = Some("no earlier position".into());
+            self.say(Msg::NoEarlier, &[]);
             return;
         }
         let here = self.pos();
@@ -495,12 +508,12 @@ impl App {
                 return;
             }
         }
-        self.status = Some("no earlier position".into());
+        self.say(Msg::NoEarlier, &[]);
     }
 
     fn jump_forward(&mut self) {
         if self.jump_at + 1 >= self.jumps.len() {
-            self.status = Some("no later position".into());
+            self.say(Msg::NoLater, &[]);
             return;
         }
         self.jump_at += 1;
@@ -528,7 +541,7 @@ impl App {
                             m.agency.as_deref().unwrap_or(""),
                             r.path.as_str(),
                             level,
-                            crate::ui::doc::level_zh(level),
+                            crate::ui::i18n::level(level, crate::ui::i18n::Lang::Zh),
                         ]
                         .join("\u{1}")
                         .to_lowercase();
@@ -613,7 +626,7 @@ impl App {
                         self.goto_mark(c);
                     }
                 } else {
-                    self.status = Some("marks are letters".into());
+                    self.say(Msg::MarksAreLetters, &[]);
                 }
                 return;
             }
@@ -659,11 +672,11 @@ impl App {
     fn next_hit(&mut self, forward: bool) {
         let top = self.scroll;
         let Some(s) = self.search.clone() else {
-            self.status = Some("no search (press /)".into());
+            self.say(Msg::NoSearch, &[]);
             return;
         };
         if s.hits.is_empty() {
-            self.status = Some(format!("not found: {}", s.query));
+            self.say(Msg::NotFound, &[&s.query]);
             return;
         }
         let Some(l) = self.cur_layout() else { return };
@@ -683,7 +696,7 @@ impl App {
             .saturating_sub(2)
             .min(self.max_scroll_allowing(rows[idx]));
         self.sync_tree_to_viewer();
-        self.status = Some(format!("match {}/{}", idx + 1, n));
+        self.say(Msg::MatchOf, &[&(idx + 1), &n]);
     }
 
     pub fn on_mouse(&mut self, ev: MouseEvent) {
@@ -764,11 +777,11 @@ impl App {
             Across => self.open_across(),
             SetMark => {
                 self.pending_mark = Some('m');
-                self.status = Some("mark: press a letter (A-Z works across reports)".into());
+                self.say(Msg::MarkPrompt, &[]);
             }
             GotoMark => {
                 self.pending_mark = Some('\'');
-                self.status = Some("go to mark: press its letter".into());
+                self.say(Msg::GotoMarkPrompt, &[]);
             }
             Copy | CopyCitation => self.copy(a == Copy),
             SameNext => self.same_section(true),
@@ -832,7 +845,7 @@ impl App {
                     } else if !self.filter.is_empty() {
                         self.filter.clear();
                         self.resort();
-                        self.status = Some("filter cleared".into());
+                        self.say(Msg::FilterCleared, &[]);
                     }
                 }
             }
@@ -868,14 +881,12 @@ impl App {
                     self::Sort::Year => self::Sort::File,
                 };
                 self.resort();
-                self.status = Some(format!(
-                    "sorted by {}",
-                    match self.sort {
-                        self::Sort::File => "file",
-                        self::Sort::Agency => "agency",
-                        self::Sort::Year => "year",
-                    }
-                ));
+                let m = match self.sort {
+                    self::Sort::File => Msg::SortedByFile,
+                    self::Sort::Agency => Msg::SortedByAgency,
+                    self::Sort::Year => Msg::SortedByYear,
+                };
+                self.say(m, &[]);
             }
             ToggleFold | FoldAll | UnfoldAll => self.fold(a),
             Open => match self.focus {
@@ -910,7 +921,7 @@ impl App {
                     return;
                 };
                 if self.corpus.reports[cur].section(id).children.is_empty() {
-                    self.status = Some("no subsections to fold".into());
+                    self.say(Msg::NoSubsections, &[]);
                     return;
                 }
                 if !self.folded.remove(&(cur, id.0)) {
@@ -1021,7 +1032,7 @@ impl App {
                 .marks
                 .insert(c, pl);
         }
-        self.status = Some(format!("mark {c} set"));
+        self.say(Msg::MarkSet, &[&c]);
     }
 
     fn goto_mark(&mut self, c: char) {
@@ -1037,12 +1048,12 @@ impl App {
             Some(p) => {
                 self.record_jump();
                 self.goto(p);
-                self.status = Some(format!("mark {c}"));
+                self.say(Msg::MarkAt, &[&c]);
             }
             None if pl.is_some() => {
-                self.status = Some(format!("mark {c} is in a report that is not open"));
+                self.say(Msg::MarkElsewhere, &[&c]);
             }
-            None => self.status = Some(format!("no mark {c}")),
+            None => self.say(Msg::NoMark, &[&c]),
         }
     }
 
@@ -1135,17 +1146,15 @@ impl App {
     /// `y`: the section's text with a citation line; `Y`: the citation only.
     fn copy(&mut self, with_text: bool) {
         let Some(id) = self.section_to_copy() else {
-            self.status = Some("nothing to copy here (scroll to a section)".into());
+            self.say(Msg::NothingToCopy, &[]);
             return;
         };
         let Some(cite) = self.citation_of(id) else {
             return;
         };
         if !osc52_supported() {
-            self.status = Some(format!(
-                "this terminal (TERM={}) cannot take a clipboard copy (OSC 52)",
-                std::env::var("TERM").unwrap_or_default()
-            ));
+            let term = std::env::var("TERM").unwrap_or_default();
+            self.say(Msg::NoOsc52, &[&crate::safe::Safe::line(&term)]);
             return;
         }
         let text = if with_text {
@@ -1154,10 +1163,8 @@ impl App {
         } else {
             cite
         };
-        self.status = Some(format!(
-            "copied {} characters to the clipboard",
-            text.chars().count()
-        ));
+        let n = text.chars().count();
+        self.say(Msg::Copied, &[&n]);
         self.clipboard = Some(text);
     }
 
@@ -1177,12 +1184,12 @@ impl App {
             return;
         };
         let Some(label) = self.current_label() else {
-            self.status = Some("this section has no label to follow".into());
+            self.say(Msg::NoLabelFollow, &[]);
             return;
         };
         let n = self.order.len();
         if n < 2 {
-            self.status = Some("only one report".into());
+            self.say(Msg::OnlyOneReport, &[]);
             return;
         }
         let at = self.order.iter().position(|&r| r == cur).unwrap_or(0);
@@ -1204,14 +1211,13 @@ impl App {
             self.show_section(next, id);
             let skipped = match k - 1 {
                 0 => String::new(),
-                1 => "; skipped 1 report without it".to_string(),
-                s => format!("; skipped {s} reports without it"),
+                s => Msg::Skipped.fill(self.lang, &[&s]),
             };
             self.status = Some(format!(
                 "{} › {}（{}）{skipped}",
                 who(next),
                 corpus.reports[next].section(id).title,
-                label.zh()
+                i18n::label(label, self.lang)
             ));
             return;
         }
@@ -1223,19 +1229,14 @@ impl App {
             Some((id, score)) if score >= 0.08 => {
                 self.record_jump();
                 self.show_section(next, id);
-                self.status = Some(format!(
-                    "no other report has {}; most similar in {}: {} ({:.0}%)",
-                    label.zh(),
-                    who(next),
-                    other.section(id).title,
-                    score * 100.0
-                ));
+                let pct = format!("{:.0}", score * 100.0);
+                let name = i18n::label(label, self.lang);
+                let title = other.section(id).title.clone();
+                self.say(Msg::NoOtherHasSimilar, &[&name, &who(next), &title, &pct]);
             }
             _ => {
-                self.status = Some(format!(
-                    "no other report has {} or anything similar; stayed here",
-                    label.zh()
-                ));
+                let name = i18n::label(label, self.lang);
+                self.say(Msg::NoOtherHas, &[&name]);
             }
         }
     }
@@ -1245,7 +1246,7 @@ impl App {
             let rep = &self.corpus.reports[r];
             match crate::compare::section_with(rep, label) {
                 Some(id) => crate::compare::section_text(rep, id),
-                None => format!("（没有{}）", label.zh()),
+                None => Msg::NoSuchPart.fill(self.lang, &[&i18n::label(label, self.lang)]),
             }
         };
         let texts = [text(sides[0]), text(sides[1])];
@@ -1267,7 +1268,7 @@ impl App {
     fn open_compare(&mut self) {
         let Some(cur) = self.current else { return };
         let Some(label) = self.current_label() else {
-            self.status = Some("this section has no label to compare".into());
+            self.say(Msg::NoLabelCompare, &[]);
             return;
         };
         let n = self.order.len();
@@ -1285,7 +1286,7 @@ impl App {
     fn open_across(&mut self) {
         let Some(cur) = self.current else { return };
         let Some(label) = self.current_label() else {
-            self.status = Some("this section has no label".into());
+            self.say(Msg::NoLabel, &[]);
             return;
         };
         let rows: Vec<(usize, SectionId)> = self
@@ -1296,7 +1297,7 @@ impl App {
             })
             .collect();
         if rows.is_empty() {
-            self.status = Some(format!("no report has {}", label.zh()));
+            self.say(Msg::NoReportHas, &[&i18n::label(label, self.lang)]);
             return;
         }
         let sel = rows.iter().position(|(r, _)| *r == cur).unwrap_or(0);
@@ -1325,7 +1326,7 @@ impl App {
                 self.show_section(report, id);
                 self.focus = Pane::Viewer;
             }
-            None => self.status = Some(format!("this report has no {}", label.zh())),
+            None => self.say(Msg::ThisReportLacks, &[&i18n::label(label, self.lang)]),
         }
     }
 
@@ -1337,7 +1338,17 @@ impl App {
             keymap::Keymap::with_overrides(cfg.keys.iter().map(|(a, k)| (a.as_str(), k.keys())));
         self.ambiguous_wide = cfg.ambiguous_wide;
         self.reading_width = cfg.reading_width.filter(|&w| w >= 10);
+        self.lang = cfg
+            .language
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_default();
         self.layout = None;
+        self.doc = None;
+        if !self.corpus.errors.is_empty() && self.status.is_some() {
+            let n = self.corpus.errors.len();
+            self.say(Msg::FilesSkipped, &[&n]);
+        }
     }
 
     /// Build the palette and full-text indexes on a background thread (once).
@@ -1383,11 +1394,8 @@ impl App {
         if self.indexes.text.get().is_some() || !self.indexing {
             return None;
         }
-        Some(format!(
-            "正文索引 {}/{}",
-            self.indexes.progress.load(Ordering::Relaxed),
-            self.corpus.reports.len()
-        ))
+        let done = self.indexes.progress.load(Ordering::Relaxed);
+        Some(Msg::IndexProgress.fill(self.lang, &[&done, &self.corpus.reports.len()]))
     }
 
     fn open_overlay(&mut self, kind: OverlayKind) {
@@ -1425,7 +1433,9 @@ impl App {
                     } else {
                         idx.search(&self.corpus, &q, OVERLAY_LIMIT)
                     };
-                    self.status = q.unknown_label.map(|l| format!("no label called #{l}"));
+                    self.status = q
+                        .unknown_label
+                        .map(|l| Msg::NoLabelCalled.fill(self.lang, &[&l]));
                 }
                 None => o.pending = true,
             },
@@ -1491,7 +1501,7 @@ impl App {
             if let Some(p) = o.origin {
                 self.goto(p);
             }
-            self.status = Some("nothing to open".into());
+            self.say(Msg::NothingToOpen, &[]);
             return;
         };
         if let Some(p) = o.origin {

@@ -59,34 +59,41 @@ fn blank(paras: &mut Vec<Para>, section: Option<SectionId>) {
 }
 
 impl Doc {
-    pub fn build(r: &Report) -> Doc {
+    pub fn build(r: &Report, lang: super::i18n::Lang) -> Doc {
+        use super::i18n::Msg;
         let mut p = Vec::new();
         let m = &r.meta;
         // A value the document does not state is marked as such; a title made from the file
         // name is never shown as the document's own.
         let title = match (m.title_derived, m.provenance.title) {
-            (true, Some("file_name")) => format!("（无标题，文件名：{}）", m.title),
-            (true, _) => format!("{}（标题据机关和年份补）", m.title),
+            (true, Some("file_name")) => Msg::UntitledFileName.fill(lang, &[&m.title]),
+            (true, _) => Msg::TitleMade.fill(lang, &[&m.title]),
             _ => m.title.clone(),
         };
         push(&mut p, title, Kind::Title, None);
         let inferred = |src: Option<&str>| {
             if src == Some("inferred") {
-                "（推断）"
+                Msg::Inferred.text(lang)
             } else {
                 ""
             }
         };
         let mut meta: Vec<String> = Vec::new();
         meta.extend(m.agency.clone());
-        meta.extend(
-            m.level
-                .map(|l| format!("{}{}", level_zh(l), inferred(m.provenance.level))),
-        );
-        meta.extend(
-            m.year
-                .map(|y| format!("{y}年度{}", inferred(m.provenance.year))),
-        );
+        meta.extend(m.level.map(|l| {
+            format!(
+                "{}{}",
+                super::i18n::level(l, lang),
+                inferred(m.provenance.level)
+            )
+        }));
+        meta.extend(m.year.map(|y| {
+            format!(
+                "{}{}",
+                Msg::YearOf.fill(lang, &[&y]),
+                inferred(m.provenance.year)
+            )
+        }));
         meta.extend(m.date.clone());
         meta.extend(m.doc_number.clone());
         meta.push(crate::safe::Safe::line(&r.path).into_string());
@@ -234,18 +241,5 @@ impl Layout {
                 (h.start.max(r.start) - r.start) as usize..(h.end.min(r.end) - r.start) as usize
             })
             .collect()
-    }
-}
-
-/// The government level in Chinese, as the report list shows it.
-pub fn level_zh(level: &str) -> &'static str {
-    match level {
-        "national" => "国家",
-        "province" => "省级",
-        "city" => "市级",
-        "district" => "区级",
-        "county" => "县级",
-        "township" => "乡镇",
-        _ => "",
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod doc;
+pub mod i18n;
 pub mod keymap;
 pub mod line;
 pub mod render;

@@ -4,7 +4,7 @@
 
 use super::app::{App, OverlayKind, Pane, PromptKind, View, keep_visible};
 use super::doc::Kind;
-use crate::corpus::Label;
+use super::i18n::{self, Msg};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -211,11 +211,6 @@ fn clear_box(r: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Short tag for a label in the tree.
-fn tag(l: Label) -> &'static str {
-    l.zh()
-}
-
 /// Which panes are shown, left to right.
 fn panes(app: &App, width: u16) -> Vec<Pane> {
     if app.zoom {
@@ -358,13 +353,11 @@ fn pane_block(r: Rect, buf: &mut Buffer, title: &str, focused: bool, theme: &The
 fn draw_list(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     let focused = app.focus == Pane::List;
     let title = if app.filter.is_empty() {
-        format!("报告 {}", app.order.len())
+        Msg::Reports.fill(app.lang, &[&app.order.len()])
     } else {
-        format!(
-            "报告 {}/{} “{}”",
-            app.order.len(),
-            app.corpus.reports.len(),
-            app.filter
+        Msg::ReportsFiltered.fill(
+            app.lang,
+            &[&app.order.len(), &app.corpus.reports.len(), &app.filter],
         )
     };
     let inner = pane_block(r, buf, &title, focused, theme);
@@ -385,12 +378,12 @@ fn draw_list(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         let m = &rep.meta;
         let name = m.agency.clone().unwrap_or_else(|| m.title.clone());
         let year = m.year.map(|y| y.to_string()).unwrap_or_else(|| "—".into());
-        let level = m.level.map_or("", super::doc::level_zh);
+        let level = m.level.map_or("", |l| i18n::level(l, app.lang));
         // Other kinds of document are listed apart (after the reports) and say what they are.
         let name = match m.kind {
-            "info_disclosure" => format!("〔信息公开年报〕{name}"),
-            "plan" => format!("〔工作计划〕{name}"),
-            "other" => format!("〔其他文件〕{name}"),
+            "info_disclosure" => format!("{}{name}", app.tr(Msg::KindInfoDisclosure)),
+            "plan" => format!("{}{name}", app.tr(Msg::KindPlan)),
+            "other" => format!("{}{name}", app.tr(Msg::KindOther)),
             _ => name,
         };
         // A file that is not text says what it was (HTML, later Word and PDF).
@@ -427,7 +420,7 @@ fn draw_tree(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     let focused = app.focus == Pane::Tree;
     let rows = app.tree_rows();
     let total = app.report().map_or(0, |r| r.sections.len());
-    let title = format!("章节 {}/{}", rows.len(), total);
+    let title = Msg::Sections.fill(app.lang, &[&rows.len(), &total]);
     let inner = pane_block(r, buf, &title, focused, theme);
     if inner.height == 0 || app.current.is_none() {
         return;
@@ -473,7 +466,7 @@ fn draw_tree(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             s.title,
             fold_count
         );
-        let tags: Vec<&str> = s.labels.iter().map(|&l| tag(l)).collect();
+        let tags: Vec<String> = s.labels.iter().map(|&l| i18n::label(l, app.lang)).collect();
         let tags = if tags.is_empty() {
             String::new()
         } else {
@@ -603,7 +596,7 @@ fn draw_status(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     if let Some(p) = &app.prompt {
         let lead = match p.kind {
             PromptKind::Search => "/",
-            PromptKind::Filter => "filter: ",
+            PromptKind::Filter => app.tr(Msg::FilterLead),
         };
         put_line(buf, r, lead, &p.line, style);
         return;
@@ -635,27 +628,46 @@ fn draw_status(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
 fn hints(app: &App) -> String {
     use super::keymap::Action as A;
     let scope = app.scope();
-    let wanted: &[(A, &str)] = match scope {
+    let wanted: &[(A, Msg)] = match scope {
         super::keymap::Scope::Compare => &[
-            (A::Help, "帮助"),
-            (A::LinkScroll, "同步"),
-            (A::Close, "返回"),
+            (A::Help, Msg::HintHelp),
+            (A::LinkScroll, Msg::HintLink),
+            (A::Close, Msg::HintBack),
         ],
-        super::keymap::Scope::Across | super::keymap::Scope::Coverage => {
-            &[(A::Help, "帮助"), (A::Open, "打开"), (A::Close, "返回")]
-        }
-        super::keymap::Scope::List => &[(A::Help, "帮助"), (A::Filter, "筛选"), (A::Quit, "退出")],
-        _ => &[(A::Help, "帮助"), (A::Search, "搜索"), (A::Quit, "退出")],
+        super::keymap::Scope::Across | super::keymap::Scope::Coverage => &[
+            (A::Help, Msg::HintHelp),
+            (A::Open, Msg::HintOpen),
+            (A::Close, Msg::HintBack),
+        ],
+        super::keymap::Scope::List => &[
+            (A::Help, Msg::HintHelp),
+            (A::Filter, Msg::HintFilter),
+            (A::Quit, Msg::HintQuit),
+        ],
+        _ => &[
+            (A::Help, Msg::HintHelp),
+            (A::Search, Msg::HintSearch),
+            (A::Quit, Msg::HintQuit),
+        ],
     };
     let parts: Vec<String> = wanted
         .iter()
-        .filter_map(|(a, what)| Some(format!("{} {what}", app.keymap.key_for(*a, scope)?)))
+        .filter_map(|(a, what)| {
+            let k = app.keymap.key_for(*a, scope)?;
+            Some(format!("{k} {}", app.tr(*what)))
+        })
         .collect();
     format!(" {}", parts.join("  "))
 }
 
 fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
-    let lines = app.keymap.help_lines(app.help_scope);
+    let lang = app.lang;
+    let lines: Vec<(String, &str)> = app
+        .keymap
+        .help_lines(app.help_scope)
+        .into_iter()
+        .map(|(k, what)| (k, i18n::help(what, lang)))
+        .collect();
     let w = area.width.min(64);
     let h = area.height.min(lines.len() as u16 + 2);
     if w < 8 || h < 3 {
@@ -670,11 +682,11 @@ fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     clear_box(r, buf);
     let max_top = lines.len().saturating_sub(h.saturating_sub(2) as usize);
     app.help_top = app.help_top.min(max_top);
-    let title = if max_top > 0 {
-        "按键 (j/k 滚动, ? 或 Esc 关闭)"
+    let title = app.tr(if max_top > 0 {
+        Msg::HelpTitleScroll
     } else {
-        "按键 (? 或 Esc 关闭)"
-    };
+        Msg::HelpTitle
+    });
     let inner = pane_block(r, buf, title, true, theme);
     for (i, (keys, what)) in lines
         .iter()
@@ -758,7 +770,7 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     let Some(o) = app.overlay.clone() else { return };
     let title = match o.kind {
         OverlayKind::Palette if o.input.as_str().trim().is_empty() => {
-            "跳到章节: 中文 / pinyin / 首字母, @机关 #标签".to_string()
+            app.tr(Msg::PaletteTitle).to_string()
         }
         OverlayKind::Palette => {
             let n = o.palette_hits.len();
@@ -767,7 +779,7 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             } else {
                 ""
             };
-            format!("跳到章节: {n}{more} 个结果, @机关 #标签")
+            Msg::PaletteCount.fill(app.lang, &[&format!("{n}{more}")])
         }
         OverlayKind::Text => {
             if app.indexes.text.get().is_some() && !o.readings.is_empty() {
@@ -779,7 +791,7 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
                     super::keymap::Scope::Palette,
                 );
                 let hint = match (other, key) {
-                    (true, Some(k)) => format!(" ({k} 换一个)"),
+                    (true, Some(k)) => Msg::OtherReading.fill(app.lang, &[&k]),
                     _ => String::new(),
                 };
                 format!(
@@ -788,9 +800,9 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
                     read.join(" ")
                 )
             } else if app.indexes.text.get().is_some() {
-                format!("全文搜索: {} 节命中, \"短语\"精确匹配", o.text_total)
+                Msg::TextCount.fill(app.lang, &[&o.text_total])
             } else {
-                "全文搜索".to_string()
+                app.tr(Msg::TextTitle).to_string()
             }
         }
     };
@@ -815,8 +827,8 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     if not_ready {
         let msg = app
             .index_status()
-            .map(|s| format!("索引建立中… {s}"))
-            .unwrap_or_else(|| "索引建立中…".into());
+            .map(|s| format!("{} {s}", app.tr(Msg::Indexing)))
+            .unwrap_or_else(|| app.tr(Msg::Indexing).into());
         put(
             buf,
             inner.x,
@@ -837,7 +849,7 @@ fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
                 buf,
                 inner.x,
                 list_y,
-                "（没有结果）",
+                app.tr(Msg::NoResults),
                 inner.width,
                 theme.tag(),
             );
@@ -964,9 +976,12 @@ fn draw_compare(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         // What the pair shares leads the left title, so a narrow terminal cuts the
         // agency's name, not the similarity.
         let lead = if side == 0 {
-            format!("{} 相似 {}% · ", cv.label.zh(), cv.similarity)
+            Msg::Similar.fill(
+                app.lang,
+                &[&i18n::label(cv.label, app.lang), &cv.similarity],
+            )
         } else {
-            format!("{} · ", cv.label.zh())
+            format!("{} · ", i18n::label(cv.label, app.lang))
         };
         let title = format!(
             "{}{}{} {}",
@@ -1038,7 +1053,7 @@ fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     let View::Coverage(mut cv) = app.view.clone() else {
         return;
     };
-    let inner = pane_block(area, buf, "覆盖情况 (Enter 打开, Esc 返回)", true, theme);
+    let inner = pane_block(area, buf, app.tr(Msg::CoverageTitle), true, theme);
     if inner.height < 3 || inner.width < 10 {
         return;
     }
@@ -1071,12 +1086,18 @@ fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
         };
         // The taxonomy's name, or the first short name that fits, or the shortest.
         let fits = |n: &&str| n.chars().count() * 2 < w as usize;
-        let name = std::iter::once(l.zh())
-            .chain(l.short_names().iter().copied())
-            .find(fits)
-            .or_else(|| l.short_names().iter().copied().min_by_key(|n| n.len()))
-            .unwrap_or(l.zh());
-        put(buf, x, y0, &fit(name, w as usize - 1), w, st);
+        let full = i18n::label(l, app.lang);
+        let name = match app.lang {
+            i18n::Lang::Zh => std::iter::once(l.zh())
+                .chain(l.short_names().iter().copied())
+                .find(fits)
+                .or_else(|| l.short_names().iter().copied().min_by_key(|n| n.len()))
+                .unwrap_or(l.zh())
+                .to_string(),
+            i18n::Lang::En if full.len() < w as usize => full,
+            i18n::Lang::En => l.key().split('_').next().unwrap_or("").to_string(),
+        };
+        put(buf, x, y0, &fit(&name, w as usize - 1), w, st);
         x += cell_w;
     }
     if cv.left > 0 {
@@ -1129,7 +1150,7 @@ fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
                     )
                 }
                 None if crate::compare::MANDATORY.contains(&l) => {
-                    ("✗ 缺".to_string(), theme.hit(true))
+                    (app.tr(Msg::CellMissing).to_string(), theme.hit(true))
                 }
                 None => ("—".to_string(), theme.tag()),
             };
@@ -1142,7 +1163,7 @@ fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
             x += cell_w;
         }
     }
-    let legend = "█ 字数（每格约400字）  ·█ 不在顶层  ✗ 缺少必备部分  — 无";
+    let legend = app.tr(Msg::CoverageLegend);
     put(
         buf,
         inner.x,
@@ -1161,12 +1182,14 @@ fn draw_across(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
     let View::Across(mut v) = app.view.clone() else {
         return;
     };
-    let title = format!(
-        "{}（{}）· {}/{} 份有此部分 (Enter 打开, Esc 返回)",
-        v.label.zh(),
-        v.label.key(),
-        v.rows.len(),
-        v.total
+    let title = Msg::AcrossTitle.fill(
+        app.lang,
+        &[
+            &i18n::label(v.label, app.lang),
+            &v.label.key(),
+            &v.rows.len(),
+            &v.total,
+        ],
     );
     let inner = pane_block(area, buf, &title, true, theme);
     if inner.height == 0 || inner.width < 10 {
@@ -1200,7 +1223,10 @@ fn draw_across(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
                 .next()
                 .filter(|t| !t.is_empty())
                 .unwrap_or(&s.title);
-            (format!("{chars:>6}字 "), first.to_string())
+            (
+                format!("{:>7} ", Msg::Chars.fill(app.lang, &[&chars])),
+                first.to_string(),
+            )
         };
         let style = if i == v.sel {
             theme.selected(true)

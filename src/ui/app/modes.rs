@@ -98,10 +98,12 @@ impl App {
                     self.scroll = origin;
                     match &self.search {
                         Some(s) if !s.hits.is_empty() => {
-                            self.status = Some(format!("{} matches", s.hits.len()));
+                            let n = s.hits.len();
+                            self.say(Msg::Matches, &[&n]);
                         }
                         Some(s) => {
-                            self.status = Some(format!("not found: {}", s.query));
+                            let q = s.query.clone();
+                            self.say(Msg::NotFound, &[&q]);
                         }
                         None => {}
                     }
@@ -157,7 +159,7 @@ impl App {
             NextReading => {
                 // The last pinyin word with more than one reading takes the next one.
                 let Some(r) = o.readings.iter_mut().rev().find(|r| r.words.len() > 1) else {
-                    self.status = Some("no other reading".into());
+                    self.say(Msg::NoOtherReading, &[]);
                     return;
                 };
                 r.pick = (r.pick + 1) % r.words.len();
@@ -169,7 +171,7 @@ impl App {
                     OverlayKind::Text => &self.text_history,
                 };
                 if hist.is_empty() {
-                    self.status = Some("no earlier queries".into());
+                    self.say(Msg::NoEarlierQueries, &[]);
                     return;
                 }
                 let at = match (a, o.hist_at) {
@@ -228,11 +230,12 @@ impl App {
             Suspend => self.suspend_requested = true,
             LinkScroll => {
                 cv.linked = !cv.linked;
-                self.status = Some(if cv.linked {
-                    "scrolling together".into()
+                let m = if cv.linked {
+                    Msg::ScrollTogether
                 } else {
-                    "scrolling one side (Tab switches)".into()
-                });
+                    Msg::ScrollOne
+                };
+                self.say(m, &[]);
             }
             SwitchSide => cv.active = 1 - cv.active,
             Swap => {
