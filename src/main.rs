@@ -369,8 +369,8 @@ fn compare_cmd(a: &str, b: &str, label: Option<&str>, width: usize, paths: &[Pat
         writeln!(
             out,
             "{} │ {}",
-            pad(&baogao::ui::render::fit(&wa, col)),
-            baogao::ui::render::fit(&wb, col)
+            pad(&baogao::ui::view::fit(&wa, col)),
+            baogao::ui::view::fit(&wb, col)
         )?;
         writeln!(out, "{}─┼─{}", "─".repeat(col), "─".repeat(col))?;
         for i in 0..la.len().max(lb.len()) {
@@ -436,7 +436,7 @@ fn coverage_cmd(json: bool, paths: &[PathBuf]) -> ExitCode {
         let cell_w = 11;
         // Fit into w-1 cells and keep one space between columns.
         let fitw = |s: &str, w: usize| {
-            let f = baogao::ui::render::fit(s, w - 1);
+            let f = baogao::ui::view::fit(s, w - 1);
             let pad = w.saturating_sub(baogao::wrap::str_width(&f, false));
             format!("{f}{}", " ".repeat(pad))
         };

@@ -963,3 +963,50 @@ fn the_interface_speaks_one_language_at_a_time() {
         assert!(has_cjk(zh), "{keys} {zh}");
     }
 }
+
+/// On a light background no text is drawn in a colour that reads badly on white
+/// (white, light grey, yellow, cyan), except on a coloured background of its own (the
+/// status bar, highlighted hits).
+#[test]
+fn the_light_theme_draws_nothing_pale_on_white() {
+    use ratatui::style::Color;
+    let light = Theme {
+        color: true,
+        light: true,
+        basic: false,
+    };
+    let mut a = ready();
+    let mut views: Vec<Buffer> = Vec::new();
+    let mut draw = |a: &mut App| {
+        let area = Rect::new(0, 0, 120, 40);
+        let mut buf = Buffer::empty(area);
+        render(area, &mut buf, a, &light);
+        views.push(buf);
+    };
+    draw(&mut a);
+    a.focus = Pane::Tree;
+    key(&mut a, KeyCode::Enter);
+    draw(&mut a);
+    ch(&mut a, '?');
+    draw(&mut a);
+    ch(&mut a, '?');
+    ch(&mut a, 'c');
+    draw(&mut a);
+    ch(&mut a, 'q');
+    ch(&mut a, 'C');
+    draw(&mut a);
+    for buf in &views {
+        for cell in buf.content() {
+            let pale = matches!(
+                cell.fg,
+                Color::White | Color::Gray | Color::Yellow | Color::Cyan | Color::LightYellow
+            );
+            assert!(
+                !pale || cell.bg != Color::Reset,
+                "{:?} on the default background: {:?}",
+                cell.fg,
+                cell.symbol()
+            );
+        }
+    }
+}

@@ -1,5 +1,5 @@
 //! The three-pane reader: state and input handling ([`app`]), the keymap as data
-//! ([`keymap`]), the viewer's document layout ([`doc`]) and drawing ([`render`]).
+//! ([`keymap`]), the viewer's document layout ([`doc`]) and drawing ([`view`]).
 //! Terminal setup, signals and the event loop live in [`crate::term`].
 
 pub mod app;
@@ -7,7 +7,7 @@ pub mod doc;
 pub mod i18n;
 pub mod keymap;
 pub mod line;
-pub mod render;
+pub mod view;
 
 pub use app::{App, Pane};
-pub use render::{Theme, render};
+pub use view::{Theme, render};
