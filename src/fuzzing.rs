@@ -179,8 +179,7 @@ pub fn pipeline_case(data: &[u8]) {
     check(&buf);
     for &b in keys {
         app.on_key(key(b));
-        app.clipboard = None;
-        if app.should_quit {
+        if app.take_effects().contains(&crate::ui::app::Effect::Quit) {
             break;
         }
         buf.reset();

@@ -5,6 +5,7 @@
 //! file, see `main`).
 
 use crate::corpus::Corpus;
+use crate::ui::app::Effect;
 use crate::ui::{App, Theme, render};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
@@ -433,15 +434,12 @@ fn event_loop(
         }
         dirty = true;
         snapshot(app);
-        if let Some(text) = app.clipboard.take() {
-            write_clipboard(&mut io::stdout(), &text)?;
-        }
-        if app.should_quit {
-            return Ok(());
-        }
-        if app.suspend_requested {
-            app.suspend_requested = false;
-            suspend(term)?;
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Copy(text) => write_clipboard(&mut io::stdout(), &text)?,
+                Effect::Quit => return Ok(()),
+                Effect::Suspend => suspend(term)?,
+            }
         }
     }
 }

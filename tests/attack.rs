@@ -159,8 +159,7 @@ fn the_clipboard_gets_no_escape_from_a_file_name() {
         for k in ['y', 'Y'] {
             a.on_key(KeyEvent::new(KeyCode::Char(k), KeyModifiers::NONE));
             let text = a
-                .clipboard
-                .take()
+                .take_copy()
                 .unwrap_or_else(|| panic!("{k} copies (status {:?})", a.status));
             let seq = baogao::ui::app::osc52(&text);
             use base64::Engine;
@@ -192,7 +191,7 @@ fn y_copies_a_report_that_fits_the_pane() {
     common::screen(&mut a, 120, 40);
     a.focus = Pane::Viewer;
     a.on_key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
-    let text = a.clipboard.take().expect("y copies the section shown");
+    let text = a.take_copy().expect("y copies the section shown");
     assert!(text.contains("开展普法宣传"), "{text}");
 }
 
@@ -468,5 +467,5 @@ fn a_keymap_without_a_way_out_is_refused() {
     a.configure(&cfg);
     common::screen(&mut a, 100, 30);
     a.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-    assert!(a.should_quit);
+    assert!(a.quitting());
 }

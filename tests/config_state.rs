@@ -30,9 +30,9 @@ fn every_option_changes_behaviour() {
     // keys: quit moves to x (and q no longer quits).
     let mut a = app_with("[keys]\nquit = [\"x\", \"Ctrl-q\"]\n");
     key(&mut a, 'q');
-    assert!(!a.should_quit);
+    assert!(!a.quitting());
     key(&mut a, 'x');
-    assert!(a.should_quit);
+    assert!(a.quitting());
     assert!(screen(&mut a, 120, 40).contains("报告"));
     let mut a = app_with("[keys]\nquit = \"x\"\n");
     key(&mut a, '?');
@@ -101,7 +101,7 @@ fn y_emits_exactly_one_osc52_with_the_section_and_citation() {
     a.focus = Pane::Tree;
     a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     key(&mut a, 'y');
-    let text = a.clipboard.take().expect("y asks for a copy");
+    let text = a.take_copy().expect("y asks for a copy");
     let cite = text.lines().next().unwrap();
     assert_eq!(
         cite,
@@ -121,7 +121,7 @@ fn y_emits_exactly_one_osc52_with_the_section_and_citation() {
     assert_eq!(out.iter().filter(|&&b| b == 0x1b).count(), 1);
     assert_eq!(out.iter().filter(|&&b| b == 0x07).count(), 1);
     key(&mut a, 'Y');
-    assert_eq!(a.clipboard.take().unwrap(), cite);
+    assert_eq!(a.take_copy().unwrap(), cite);
 }
 
 #[test]

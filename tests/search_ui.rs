@@ -172,12 +172,12 @@ fn the_palette_edits_and_moves_as_fzf_does() {
     // Letters are text here, never bindings.
     typed(&mut a, "qjk");
     assert_eq!(input(&a), "qjk");
-    assert!(!a.should_quit);
+    assert!(!a.quitting());
     // Ctrl-c closes the palette (back where it opened); outside it, Ctrl-c quits.
     press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert!(a.overlay.is_none() && !a.should_quit);
+    assert!(a.overlay.is_none() && !a.quitting());
     press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert!(a.should_quit);
+    assert!(a.quitting());
 }
 
 #[test]

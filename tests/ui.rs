@@ -81,12 +81,12 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
         | LineEnd | HistoryPrev | HistoryNext | NextReading | Insert(_) => {
             panic!("{action:?} is bound in a reader pane")
         }
-        Quit => (ready(), Box::new(|a, _| a.should_quit)),
+        Quit => (ready(), Box::new(|a, _| a.quitting())),
         Help => (
             ready(),
             Box::new(|a, _| a.help && screen(a, 120, 40).contains("按键")),
         ),
-        Suspend => (ready(), Box::new(|a, _| a.suspend_requested)),
+        Suspend => (ready(), Box::new(|a, _| a.suspending())),
         NextPane | PaneRight => (ready(), Box::new(|a, _| a.focus == Pane::Tree)),
         PrevPane | PaneLeft => {
             let mut a = ready();
@@ -196,7 +196,7 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
                 a,
                 Box::new(|a, _| {
                     ch(a, 'q');
-                    a.state.corpora.values().any(|c| c.marks.contains_key(&'q')) && !a.should_quit
+                    a.state.corpora.values().any(|c| c.marks.contains_key(&'q')) && !a.quitting()
                 }),
             )
         }
@@ -220,7 +220,7 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
             let mut a = ready();
             a.focus = Pane::Tree;
             key(&mut a, KeyCode::Enter);
-            (a, Box::new(|a, _| a.clipboard.is_some()))
+            (a, Box::new(|a, _| a.take_copy().is_some()))
         }
         Coverage => (
             ready(),
@@ -322,7 +322,7 @@ fn fingerprint(a: &mut App) -> String {
         baogao::ui::app::View::Coverage(cv) => Some((cv.row, cv.col)),
         baogao::ui::app::View::Reader => None,
     };
-    let flags = (a.should_quit, a.suspend_requested);
+    let flags = (a.quitting(), a.suspending());
     let shown = screen(a, 120, 40);
     format!("{cursor:?} {active:?} {flags:?}\n{shown}")
 }
@@ -848,7 +848,7 @@ fn config_overrides_work_in_every_mode_and_show_in_the_hints() {
         "{status}"
     );
     ch(&mut a, 'q');
-    assert!(!a.should_quit, "q gave way to x");
+    assert!(!a.quitting(), "q gave way to x");
     // Compare: Q closes it, and the hints say so.
     a.focus = Pane::Tree;
     key(&mut a, KeyCode::Enter);
@@ -871,7 +871,7 @@ fn config_overrides_work_in_every_mode_and_show_in_the_hints() {
     a.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
     assert_eq!(a.overlay.as_ref().unwrap().sel, 1);
     ch(&mut a, 'x');
-    assert!(!a.should_quit && a.overlay.is_some());
+    assert!(!a.quitting() && a.overlay.is_some());
 }
 
 /// What the reader says of its own, without the reports' text: titles of the panes and

@@ -113,6 +113,16 @@ impl Overlay {
     }
 }
 
+/// Something only the terminal loop can do: the app asks, the loop carries it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Ctrl-Z: give the terminal back and stop until `fg`.
+    Suspend,
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OverlayKind {
     Palette,
@@ -189,8 +199,6 @@ pub struct App {
     pub corpus_key: String,
     /// 'm' or '\'' typed: the next letter names a mark.
     pending_mark: Option<char>,
-    /// Text for the terminal to put on the clipboard (OSC 52).
-    pub clipboard: Option<String>,
     pub corpus: Arc<Corpus>,
     pub view: View,
     pub keymap: keymap::Keymap,
@@ -233,8 +241,8 @@ pub struct App {
     jumps: Vec<Pos>,
     jump_at: usize,
     pub status: Option<String>,
-    pub should_quit: bool,
-    pub suspend_requested: bool,
+    /// What the terminal loop is to do after this key, in order (the app does no I/O).
+    pub effects: Vec<Effect>,
     pub ambiguous_wide: bool,
     pub geometry: Geometry,
     doc: Option<(usize, Doc)>,
@@ -252,7 +260,6 @@ impl App {
             state: crate::state::State::default(),
             corpus_key: "samples".into(),
             pending_mark: None,
-            clipboard: None,
             corpus,
             view: View::Reader,
             keymap: keymap::Keymap::default(),
@@ -285,8 +292,7 @@ impl App {
             jumps: Vec::new(),
             jump_at: 0,
             status: None,
-            should_quit: false,
-            suspend_requested: false,
+            effects: Vec::new(),
             ambiguous_wide: false,
             geometry: Geometry {
                 viewer_rows: 20,
@@ -301,6 +307,33 @@ impl App {
             app.say(Msg::FilesSkipped, &[&n]);
         }
         app
+    }
+
+    /// The effects asked for since the last call, in order.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Has a key asked to quit?
+    pub fn quitting(&self) -> bool {
+        self.effects.contains(&Effect::Quit)
+    }
+
+    /// Has a key asked to suspend?
+    pub fn suspending(&self) -> bool {
+        self.effects.contains(&Effect::Suspend)
+    }
+
+    /// The text last asked to go on the clipboard, taken out of the effects.
+    pub fn take_copy(&mut self) -> Option<String> {
+        let at = self
+            .effects
+            .iter()
+            .rposition(|e| matches!(e, Effect::Copy(_)))?;
+        match self.effects.remove(at) {
+            Effect::Copy(t) => Some(t),
+            _ => None,
+        }
     }
 
     /// Put a message of the catalogue in the status bar, in the interface's language.
@@ -771,9 +804,9 @@ impl App {
         use Action::*;
         let page = (self.geometry.viewer_rows as usize).max(1);
         match a {
-            Quit => self.should_quit = true,
+            Quit => self.effects.push(Effect::Quit),
             Help => self.open_help(),
-            Suspend => self.suspend_requested = true,
+            Suspend => self.effects.push(Effect::Suspend),
             Across => self.open_across(),
             SetMark => {
                 self.pending_mark = Some('m');
@@ -1165,7 +1198,7 @@ impl App {
         };
         let n = text.chars().count();
         self.say(Msg::Copied, &[&n]);
-        self.clipboard = Some(text);
+        self.effects.push(Effect::Copy(text));
     }
 
     // ----- the same section elsewhere, compare, coverage -----

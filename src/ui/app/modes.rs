@@ -57,7 +57,7 @@ impl App {
                 self.help = false;
                 self.help_top = 0;
             }
-            Quit => self.should_quit = true,
+            Quit => self.effects.push(Effect::Quit),
             Down => self.help_top += 1,
             Up => self.help_top = self.help_top.saturating_sub(1),
             PageDown => self.help_top += 10,
@@ -226,8 +226,8 @@ impl App {
         match a {
             Close => self.view = View::Reader,
             Help => self.open_help(),
-            Quit => self.should_quit = true,
-            Suspend => self.suspend_requested = true,
+            Quit => self.effects.push(Effect::Quit),
+            Suspend => self.effects.push(Effect::Suspend),
             LinkScroll => {
                 cv.linked = !cv.linked;
                 let m = if cv.linked {
@@ -288,8 +288,8 @@ impl App {
             Bottom => v.sel = last,
             Close => self.view = View::Reader,
             Help => self.open_help(),
-            Quit => self.should_quit = true,
-            Suspend => self.suspend_requested = true,
+            Quit => self.effects.push(Effect::Quit),
+            Suspend => self.effects.push(Effect::Suspend),
             Open => {
                 if let Some(&(report, sec)) = v.rows.get(v.sel) {
                     let label = v.label;
@@ -319,8 +319,8 @@ impl App {
             Bottom => cv.row = last_row,
             Close => self.view = View::Reader,
             Help => self.open_help(),
-            Quit => self.should_quit = true,
-            Suspend => self.suspend_requested = true,
+            Quit => self.effects.push(Effect::Quit),
+            Suspend => self.effects.push(Effect::Suspend),
             Open => {
                 let (Some(&report), Some(&label)) =
                     (cv.reports.get(cv.row), cv.columns.get(cv.col))
