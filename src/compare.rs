@@ -332,3 +332,30 @@ mod tests {
         assert_eq!(r.section(id).title, "推进法治政府建设情况");
     }
 }
+
+/// Two reports' versions of one labelled part, as compare shows them (the reader's view
+/// and `baogao compare` both): each side's text (`None` when it has no such part), the
+/// phrases they share (byte ranges into each text), and their similarity in percent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pair {
+    pub texts: [Option<String>; 2],
+    pub shared: [Vec<Range<usize>>; 2],
+    pub similarity: u8,
+}
+
+/// Compare `a` and `b` at `label` (shared phrases of 3 characters and more).
+pub fn pair(a: &Report, b: &Report, label: Label) -> Pair {
+    let text = |r: &Report| section_with(r, label).map(|id| section_text(r, id));
+    let texts = [text(a), text(b)];
+    let (ta, tb) = (
+        texts[0].as_deref().unwrap_or(""),
+        texts[1].as_deref().unwrap_or(""),
+    );
+    let (sa, sb) = shared_phrases(ta, tb, 3);
+    let similarity = similarity(ta, tb, &sa, &sb);
+    Pair {
+        texts,
+        shared: [sa, sb],
+        similarity,
+    }
+}

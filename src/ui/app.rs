@@ -1275,21 +1275,17 @@ impl App {
     }
 
     fn compare_of(&self, label: crate::corpus::Label, sides: [usize; 2]) -> CompareView {
-        let text = |r: usize| {
-            let rep = &self.corpus.reports[r];
-            match crate::compare::section_with(rep, label) {
-                Some(id) => crate::compare::section_text(rep, id),
-                None => Msg::NoSuchPart.fill(self.lang, &[&i18n::label(label, self.lang)]),
-            }
-        };
-        let texts = [text(sides[0]), text(sides[1])];
-        let (a, b) = crate::compare::shared_phrases(&texts[0], &texts[1], 3);
-        let similarity = crate::compare::similarity(&texts[0], &texts[1], &a, &b);
+        let reports = &self.corpus.reports;
+        let pair = crate::compare::pair(&reports[sides[0]], &reports[sides[1]], label);
+        let missing = || Msg::NoSuchPart.fill(self.lang, &[&i18n::label(label, self.lang)]);
+        let [ta, tb] = pair.texts;
+        let texts = [ta.unwrap_or_else(missing), tb.unwrap_or_else(missing)];
+        let similarity = pair.similarity;
         CompareView {
             label,
             sides,
             texts,
-            shared: [a, b],
+            shared: pair.shared,
             similarity,
             scroll: [0, 0],
             linked: true,
