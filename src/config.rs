@@ -26,6 +26,24 @@ pub struct Config {
     pub keys: BTreeMap<String, KeySpec>,
 }
 
+impl Config {
+    /// What the reader takes from it: the keymap with the overrides, widths, language.
+    pub fn settings(&self) -> crate::ui::app::Settings {
+        crate::ui::app::Settings {
+            keymap: crate::ui::keymap::Keymap::with_overrides(
+                self.keys.iter().map(|(a, k)| (a.as_str(), k.keys())),
+            ),
+            ambiguous_wide: self.ambiguous_wide,
+            reading_width: self.reading_width,
+            lang: self
+                .language
+                .as_deref()
+                .and_then(crate::ui::i18n::Lang::parse)
+                .unwrap_or_default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(untagged)]
 pub enum KeySpec {

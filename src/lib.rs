@@ -17,6 +17,7 @@ pub mod search;
 pub mod state;
 pub mod synth;
 pub mod term;
+pub mod text;
 pub mod ui;
 pub mod wrap;
 

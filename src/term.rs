@@ -338,7 +338,7 @@ where
         "loaded"
     );
     let mut app = App::new(corpus);
-    app.configure(&setup.config);
+    app.configure(&setup.config.settings());
     let mut base = None;
     match &setup.state_path {
         Some(p) => {

@@ -464,7 +464,7 @@ fn a_keymap_without_a_way_out_is_refused() {
     // Moving quit elsewhere keeps Ctrl-C quitting, in the real app.
     let cfg = config::parse("[keys]\nquit = \"x\"\n").unwrap();
     let mut a = App::new(baogao::ingest::load_samples());
-    a.configure(&cfg);
+    a.configure(&cfg.settings());
     common::screen(&mut a, 100, 30);
     a.on_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
     assert!(a.quitting());

@@ -20,7 +20,7 @@ fn key(a: &mut App, c: char) {
 fn app_with(cfg: &str) -> App {
     let cfg = config::parse(cfg).unwrap();
     let mut a = App::new(load_samples());
-    a.configure(&cfg);
+    a.configure(&cfg.settings());
     screen(&mut a, 120, 40);
     a
 }

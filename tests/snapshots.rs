@@ -133,7 +133,11 @@ fn palette_at_80_by_24() {
 /// The same app with `language = "en"` in the config.
 fn english() -> App {
     let mut a = App::new(load_samples());
-    a.configure(&baogao::config::parse("language = \"en\"\n").unwrap());
+    a.configure(
+        &baogao::config::parse("language = \"en\"\n")
+            .unwrap()
+            .settings(),
+    );
     screen(&mut a, 120, 40);
     a
 }

@@ -840,7 +840,7 @@ fn config_overrides_work_in_every_mode_and_show_in_the_hints() {
     )
     .expect("config");
     let mut a = ready();
-    a.configure(&cfg);
+    a.configure(&cfg.settings());
     let s = screen(&mut a, 80, 24);
     let status = s.lines().last().unwrap().to_string();
     assert!(
@@ -881,7 +881,11 @@ fn the_interface_speaks_one_language_at_a_time() {
     use baogao::ui::i18n::Msg;
     let has_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     let mut en = app();
-    en.configure(&baogao::config::parse("language = \"en\"\n").unwrap());
+    en.configure(
+        &baogao::config::parse("language = \"en\"\n")
+            .unwrap()
+            .settings(),
+    );
     let mut zh = ready();
     for (a, lang) in [(&mut en, "en"), (&mut zh, "zh")] {
         let s = screen(a, 120, 40);

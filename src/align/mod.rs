@@ -27,7 +27,7 @@ pub fn top_parts(title: &str, year: Option<u16>) -> Vec<Label> {
     let s = score(title);
     let mut out: Vec<Label> = Vec::new();
     let next_year = year.map(|y| y + 1);
-    let title_year = crate::ingest::meta::first_year(title);
+    let title_year = crate::text::year::first_year(title);
     for l in crate::corpus::PARTS {
         if s.strong(l) || s.weak(l) {
             out.push(l);

@@ -1,11 +1,6 @@
 //! Small character-class helpers shared by the ingest stages.
 
-/// CJK ideographs (the blocks that occur in government text) and 〇.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{2ffff}' | '〇')
-}
+pub use crate::text::is_cjk;
 
 /// CJK and full-width punctuation.
 pub fn is_cjk_punct(c: char) -> bool {

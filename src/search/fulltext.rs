@@ -328,7 +328,7 @@ impl TextIndex {
         let table = self.pinyin.get_or_init(|| {
             let mut by_letter: Vec<Vec<PinyinTerm>> = (0..26).map(|_| Vec::new()).collect();
             for (t, &id) in &self.terms {
-                if !t.chars().all(crate::ingest::text::is_cjk) {
+                if !t.chars().all(crate::text::is_cjk) {
                     continue;
                 }
                 let syllables = super::pinyin::syllables(t);

@@ -113,6 +113,16 @@ impl Overlay {
     }
 }
 
+/// What the reader takes from the config (made by `crate::config::Config::settings`;
+/// the reader knows nothing of the file).
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub keymap: keymap::Keymap,
+    pub ambiguous_wide: bool,
+    pub reading_width: Option<u16>,
+    pub lang: Lang,
+}
+
 /// Something only the terminal loop can do: the app asks, the loop carries it out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -1361,17 +1371,12 @@ impl App {
 
     // ----- background indexes, palette and full-text search -----
 
-    /// Apply a config: keys, widths. (Theme is the renderer's.)
-    pub fn configure(&mut self, cfg: &crate::config::Config) {
-        self.keymap =
-            keymap::Keymap::with_overrides(cfg.keys.iter().map(|(a, k)| (a.as_str(), k.keys())));
+    /// Apply the settings: keys, widths, language. (Theme is the renderer's.)
+    pub fn configure(&mut self, cfg: &Settings) {
+        self.keymap = cfg.keymap.clone();
         self.ambiguous_wide = cfg.ambiguous_wide;
         self.reading_width = cfg.reading_width.filter(|&w| w >= 10);
-        self.lang = cfg
-            .language
-            .as_deref()
-            .and_then(Lang::parse)
-            .unwrap_or_default();
+        self.lang = cfg.lang;
         self.layout = None;
         self.doc = None;
         if !self.corpus.errors.is_empty() && self.status.is_some() {
