@@ -1381,11 +1381,21 @@ fn is_meta_pairs(s: &str) -> bool {
         "时间 ",
         "分享",
     ];
+    let t = s.trim_start_matches(['•', '·', '●', '【', '[', ' ']);
+    // A source set off by a dot or a bar instead of a colon ("文章来源 · 市政府办公厅
+    // clock 157天前"): a short line that is not a sentence.
+    if s.len() <= 200 && !t.contains(['。', '，']) {
+        let rest = ["文章来源", "信息来源", "新闻来源", "稿件来源"]
+            .iter()
+            .find_map(|l| t.strip_prefix(l));
+        if rest.is_some_and(|r| r.trim_start().starts_with(['·', '|', '丨', '｜'])) {
+            return true;
+        }
+    }
     // Every pair has a colon, and a clock time has one too.
     if s.len() > 200 || !has_colon(s) {
         return false;
     }
-    let t = s.trim_start_matches(['•', '·', '●', '【', '[', ' ']);
     let label_at = |r: &str| {
         LABELS.iter().any(|l| {
             r.strip_prefix(l)
@@ -1665,6 +1675,9 @@ mod tests {
         assert!(!is_page_number("2021"));
         assert!(is_chrome(&normalize_spaces("【 关 闭 】")));
         assert!(is_chrome("发布时间：2023-03-15 来源：市司法局"));
+        assert!(is_chrome("文章来源 ·   市政府办公厅 clock 157天前"));
+        assert!(is_chrome("信息来源 | 县人民政府办公室"));
+        assert!(!is_chrome("文章来源于群众，依法办理。"));
         assert!(!is_chrome("来源于群众的诉求，依法办理。"));
     }
 

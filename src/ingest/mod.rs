@@ -767,11 +767,19 @@ fn front_matter(blocks: &[Block], meta_lines: &mut Vec<MetaLine>, top_chrome: us
             && blocks[titles[k + 1].0].line == blocks[titles[k].1 - 1].end_line + 1;
         // A whole report title may name a part ("…情况及2021年度工作安排的报告"); a
         // first heading that names one is body.
+        // So may a notice that issues one ("关于印发…工作安排的通知").
         let report_title = is_complete_title(j)
             && (j.ends_with("报告")
                 || j.ends_with("報告")
                 || j.ends_with("总结")
-                || j.contains("关于"));
+                || j.contains("关于"))
+            || (j.contains("关于") && j.ends_with("的通知"))
+            // And a plan's title that names its place, then its year ("西平县2020年度
+            // 法治政府建设工作安排"; a part heading starts with the year or names none).
+            || (is_complete_title(j)
+                && (j.ends_with("安排") || j.ends_with("要点"))
+                && meta::first_year(j).is_some()
+                && !j.starts_with(|c: char| c.is_ascii_digit()));
         // A shortened copy of a title above it ("券桥镇2022年度法治政府建设").
         let shortened_copy =
             char_len(j) >= 6 && joined[..k].iter().any(|t| t.starts_with(j.as_str()));
@@ -876,6 +884,8 @@ fn names_document(s: &str) -> bool {
 /// A line that is a whole report title by itself: it names the subject and the kind of
 /// document ("…法治政府建设情况报告", "…依法行政工作总结", "…法治政府建设工作情况").
 fn is_complete_title(s: &str) -> bool {
+    // A page's date after the title ("…的情况报告 ( 2021年02月10日 )") is no part of it.
+    let s = without_trailing_date(s);
     // The ending first: most lines fail it, and it costs least.
     let body = s.strip_suffix('》').unwrap_or(s);
     [
@@ -888,6 +898,28 @@ fn is_complete_title(s: &str) -> bool {
         && is_title_line(s)
         && parse_marker(s).is_none()
         && ["法治", "依法行政", "法制"].iter().any(|w| s.contains(w))
+}
+
+/// `s` without a date in brackets at its end ("…报告 (2025-03-26)", "…报告（2024年1月8日）").
+fn without_trailing_date(s: &str) -> &str {
+    let t = s.trim_end();
+    if !t.ends_with([')', '）']) {
+        return s;
+    }
+    match t.rfind(['(', '（']) {
+        Some(open)
+            if meta::date_line(
+                t[open..]
+                    .trim_start_matches(['(', '（'])
+                    .trim_end_matches([')', '）'])
+                    .trim(),
+            )
+            .is_some() =>
+        {
+            t[..open].trim_end()
+        }
+        _ => s,
+    }
 }
 
 /// An agency and a date on one line ("清水县人民政府 2024年01月08日"): the date.
@@ -1175,6 +1207,7 @@ fn fill_meta(report: &mut Report, signature: &[String], chrome: Chrome, full_tex
         && let inner = title[open..]
             .trim_start_matches(['(', '（'])
             .trim_end_matches([')', '）'])
+            .trim()
         && title.ends_with([')', '）'])
         && let Some(d) = meta::date_line(inner)
     {
