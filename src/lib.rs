@@ -12,6 +12,7 @@ pub mod export;
 pub mod fuzzing;
 pub mod ingest;
 pub mod outline;
+pub mod review;
 pub mod safe;
 pub mod search;
 pub mod state;

@@ -175,3 +175,80 @@ fn labels_answer_to_their_short_names() {
         );
     }
 }
+
+/// `baogao review`: the statutory parts, the 31 March rule and figures of the samples,
+/// checked by hand against their text; the CSV and Markdown forms carry the same rows.
+#[test]
+fn review_table_of_the_samples() {
+    let out = baogao()
+        .args(["review", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = v["reviews"].as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    let on_time: Vec<serde_json::Value> = rows.iter().map(|r| r["on_time"].clone()).collect();
+    // 000 and 003 carry no date; 001 (2023) is dated 2023-12-28, 002 (2024) 2025-02-28
+    // and 004 (2021) 2020-01-07: all by 31 March of the following year.
+    assert_eq!(
+        on_time,
+        [
+            serde_json::Value::Null,
+            true.into(),
+            true.into(),
+            serde_json::Value::Null,
+            true.into()
+        ]
+    );
+    // Quantities: 000 writes 2次 5次 100% 100% 2名 4次 100余 (its years are not
+    // figures); 003 has no number but years.
+    assert_eq!(rows[0]["figures"], 7);
+    assert_eq!(rows[3]["figures"], 0);
+    for r in rows {
+        assert_eq!(r["missing"].as_array().unwrap().len(), 0, "{r}");
+        let parts = r["parts"].as_array().unwrap();
+        assert_eq!(parts.len(), 5);
+        assert_eq!(parts[4]["label"], "other_matters");
+        assert_eq!(
+            parts[4]["present"], false,
+            "no sample reports other matters"
+        );
+    }
+    // 004's leader part is a section inside another part, not a part of its own.
+    let leader = &rows[4]["parts"][0];
+    assert_eq!(
+        (leader["present"].clone(), leader["top_level"].clone()),
+        (true.into(), false.into())
+    );
+
+    let csv = baogao()
+        .args(["review", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    let lines: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(lines.len(), 6, "{csv}");
+    let col = |name: &str| lines[0].iter().position(|h| *h == name).unwrap();
+    for (row, json) in lines[1..].iter().zip(rows) {
+        assert_eq!(row.len(), lines[0].len());
+        assert_eq!(row[col("path")], json["path"].as_str().unwrap());
+        assert_eq!(row[col("figures")], json["figures"].to_string());
+        assert_eq!(row[col("chars")], json["chars"].to_string());
+    }
+    assert_eq!(lines[5][col("nested")], "leader_responsibility");
+
+    let md = baogao()
+        .args(["review", "--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert_eq!(md.lines().count(), 7, "{md}");
+    assert!(md.lines().nth(6).unwrap().contains("·"), "{md}");
+    let table = baogao().arg("review").output().unwrap();
+    let table = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        table.lines().nth(1).unwrap().contains("张店区科技局"),
+        "{table}"
+    );
+}

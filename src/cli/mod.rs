@@ -10,10 +10,12 @@ use std::process::ExitCode;
 
 mod compare;
 mod reader;
+mod review;
 mod search;
 
 use compare::*;
 use reader::*;
+use review::*;
 use search::*;
 
 #[derive(Parser)]
@@ -108,6 +110,16 @@ pub(crate) enum Command {
         /// JSON output.
         #[arg(long)]
         json: bool,
+        /// Files or folders (default: the embedded samples).
+        paths: Vec<PathBuf>,
+    },
+    /// The review table: each report's statutory parts (present, a part of its own or
+    /// nested, length), whether it is dated by 31 March of the following year, figures per
+    /// 1,000 characters, labels.
+    Review {
+        /// table (aligned, the default), csv, md or json.
+        #[arg(long, default_value = "table", value_parser = ["table", "csv", "md", "json"])]
+        format: String,
         /// Files or folders (default: the embedded samples).
         paths: Vec<PathBuf>,
     },
@@ -247,6 +259,7 @@ pub(crate) fn main() -> ExitCode {
             paths,
         }) => compare_cmd(&a, &b, label.as_deref(), width.into(), &paths),
         Some(Command::Coverage { json, paths }) => coverage_cmd(json, &paths),
+        Some(Command::Review { format, paths }) => review_cmd(&format, &paths),
         Some(Command::Config { path, default }) => {
             if default || !path {
                 emit(|out| out.write_all(baogao::config::default_text().as_bytes()));
@@ -329,7 +342,7 @@ pub(crate) fn main() -> ExitCode {
 
 /// The commands, for a suggestion when the first word is a misspelt one.
 pub(crate) const COMMANDS: &[&str] = &[
-    "export", "tree", "stats", "search", "compare", "coverage", "config", "synth",
+    "export", "tree", "stats", "search", "compare", "coverage", "review", "config", "synth",
 ];
 
 /// Why the reader cannot open what was asked for: the first path that does not exist,
