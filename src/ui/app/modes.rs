@@ -278,14 +278,11 @@ impl App {
         let View::Across(v) = &mut self.view else {
             return;
         };
-        let last = v.rows.len().saturating_sub(1);
+        if let Some(sel) = row_motion(a, v.sel, v.rows.len(), page) {
+            v.sel = sel;
+            return;
+        }
         match a {
-            Down => v.sel = (v.sel + 1).min(last),
-            Up => v.sel = v.sel.saturating_sub(1),
-            PageDown => v.sel = (v.sel + page - 1).min(last),
-            PageUp => v.sel = v.sel.saturating_sub(page - 1),
-            Top => v.sel = 0,
-            Bottom => v.sel = last,
             Close => self.view = View::Reader,
             Help => self.open_help(),
             Quit => self.effects.push(Effect::Quit),
@@ -306,17 +303,14 @@ impl App {
         let View::Coverage(cv) = &mut self.view else {
             return;
         };
-        let last_row = cv.reports.len().saturating_sub(1);
+        if let Some(row) = row_motion(a, cv.row, cv.reports.len(), page) {
+            cv.row = row;
+            return;
+        }
         let last_col = cv.columns.len().saturating_sub(1);
         match a {
-            Down => cv.row = (cv.row + 1).min(last_row),
-            Up => cv.row = cv.row.saturating_sub(1),
-            PageDown => cv.row = (cv.row + page - 1).min(last_row),
-            PageUp => cv.row = cv.row.saturating_sub(page - 1),
             PaneRight => cv.col = (cv.col + 1).min(last_col),
             PaneLeft => cv.col = cv.col.saturating_sub(1),
-            Top => cv.row = 0,
-            Bottom => cv.row = last_row,
             Close => self.view = View::Reader,
             Help => self.open_help(),
             Quit => self.effects.push(Effect::Quit),
@@ -333,4 +327,19 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// Where a motion takes the selection of a list of `n` rows shown `page` at a time;
+/// `None` for an action that is no motion.
+fn row_motion(a: Action, sel: usize, n: usize, page: usize) -> Option<usize> {
+    let last = n.saturating_sub(1);
+    Some(match a {
+        Action::Down => (sel + 1).min(last),
+        Action::Up => sel.saturating_sub(1),
+        Action::PageDown => (sel + page - 1).min(last),
+        Action::PageUp => sel.saturating_sub(page - 1),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    })
 }
