@@ -196,6 +196,9 @@ impl App {
 
     fn compare_action(&mut self, a: Action) {
         use Action::*;
+        if self.view_action(a) {
+            return;
+        }
         let page = (self.geometry.viewer_rows as usize).max(2) as isize;
         let View::Compare(cv) = &mut self.view else {
             return;
@@ -224,10 +227,6 @@ impl App {
             return;
         }
         match a {
-            Close => self.view = View::Reader,
-            Help => self.open_help(),
-            Quit => self.effects.push(Effect::Quit),
-            Suspend => self.effects.push(Effect::Suspend),
             LinkScroll => {
                 cv.linked = !cv.linked;
                 let m = if cv.linked {
@@ -272,8 +271,24 @@ impl App {
         }
     }
 
+    /// What every full-screen view does alike: close, help, quit, suspend. `true` when
+    /// `a` was one of them.
+    fn view_action(&mut self, a: Action) -> bool {
+        match a {
+            Action::Close => self.view = View::Reader,
+            Action::Help => self.open_help(),
+            Action::Quit => self.effects.push(Effect::Quit),
+            Action::Suspend => self.effects.push(Effect::Suspend),
+            _ => return false,
+        }
+        true
+    }
+
     fn across_action(&mut self, a: Action) {
         use Action::*;
+        if self.view_action(a) {
+            return;
+        }
         let page = (self.geometry.viewer_rows as usize).max(2);
         let View::Across(v) = &mut self.view else {
             return;
@@ -282,23 +297,19 @@ impl App {
             v.sel = sel;
             return;
         }
-        match a {
-            Close => self.view = View::Reader,
-            Help => self.open_help(),
-            Quit => self.effects.push(Effect::Quit),
-            Suspend => self.effects.push(Effect::Suspend),
-            Open => {
-                if let Some(&(report, sec)) = v.rows.get(v.sel) {
-                    let label = v.label;
-                    self.open_from_view(report, Some(sec), label);
-                }
-            }
-            _ => {}
+        if a == Open
+            && let Some(&(report, sec)) = v.rows.get(v.sel)
+        {
+            let label = v.label;
+            self.open_from_view(report, Some(sec), label);
         }
     }
 
     fn coverage_action(&mut self, a: Action) {
         use Action::*;
+        if self.view_action(a) {
+            return;
+        }
         let page = (self.geometry.viewer_rows as usize).max(2);
         let View::Coverage(cv) = &mut self.view else {
             return;
@@ -311,10 +322,6 @@ impl App {
         match a {
             PaneRight => cv.col = (cv.col + 1).min(last_col),
             PaneLeft => cv.col = cv.col.saturating_sub(1),
-            Close => self.view = View::Reader,
-            Help => self.open_help(),
-            Quit => self.effects.push(Effect::Quit),
-            Suspend => self.effects.push(Effect::Suspend),
             Open => {
                 let (Some(&report), Some(&label)) =
                     (cv.reports.get(cv.row), cv.columns.get(cv.col))
