@@ -260,3 +260,37 @@ fn full_text_reads_pinyin_as_the_corpus_words_and_offers_others() {
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(a.search.as_ref().unwrap().query, r.words[1]);
 }
+
+#[test]
+fn an_empty_palette_lists_recent_sections_then_this_reports_parts() {
+    let mut a = app();
+    press(&mut a, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    let o = a.overlay.clone().unwrap();
+    let parts: Vec<_> = a.report().unwrap().roots.clone();
+    let listed: Vec<_> = o.palette_hits.iter().map(|h| h.at.section).collect();
+    assert_eq!(listed, parts, "nothing read yet: this report's parts");
+    let s = screen(&mut a);
+    assert!(
+        s.contains("党政主要负责人履行推进法治建设第一责任人职责情况"),
+        "{s}"
+    );
+    press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
+    // Read a section of another report, jump away: it comes first next time.
+    palette(&mut a, "pfxc");
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    let read = (a.current.unwrap(), a.section_at_scroll().unwrap());
+    palette(&mut a, "gaoqing");
+    press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
+    let (cur, scroll) = (a.current, a.scroll);
+    press(&mut a, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    let first = &a.overlay.as_ref().unwrap().palette_hits[0];
+    assert_eq!((first.at.report as usize, first.at.section), read);
+    // The empty list does not move the text behind it; ↓ previews as usual.
+    screen(&mut a);
+    assert_eq!((a.current, a.scroll), (cur, scroll));
+    let second = a.overlay.as_ref().unwrap().palette_hits[1].at;
+    press(&mut a, KeyCode::Down, KeyModifiers::NONE);
+    screen(&mut a);
+    assert_eq!(a.current, Some(second.report as usize));
+    assert_eq!(a.section_at_scroll(), Some(second.section));
+}

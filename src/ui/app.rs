@@ -254,6 +254,8 @@ pub struct App {
     pub prompt: Option<Prompt>,
     pub search: Option<Search>,
     jumps: Vec<Pos>,
+    /// Sections read before a jump, the latest last (at most 20).
+    recent: Vec<(usize, SectionId)>,
     jump_at: usize,
     pub status: Option<String>,
     /// What the terminal loop is to do after this key, in order (the app does no I/O).
@@ -305,6 +307,7 @@ impl App {
             prompt: None,
             search: None,
             jumps: Vec::new(),
+            recent: Vec::new(),
             jump_at: 0,
             status: None,
             effects: Vec::new(),
@@ -509,8 +512,16 @@ impl App {
         })
     }
 
-    /// Remember where we are before a jump.
+    /// Remember where we are before a jump (and the section being read, for the
+    /// palette's empty query).
     fn record_jump(&mut self) {
+        if let (Some(r), Some(s)) = (self.current, self.section_at_scroll()) {
+            self.recent.retain(|&x| x != (r, s));
+            self.recent.push((r, s));
+            if self.recent.len() > 20 {
+                self.recent.remove(0);
+            }
+        }
         if let Some(p) = self.pos() {
             self.jumps.truncate(self.jump_at);
             if self.jumps.last() != Some(&p) {

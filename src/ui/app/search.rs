@@ -81,6 +81,10 @@ impl App {
             readings: Vec::new(),
             query: TextQuery::default(),
         });
+        if kind == OverlayKind::Palette {
+            // The empty query's list (recent sections, this report's parts) at once.
+            self.run_overlay_query();
+        }
     }
 
     pub(super) fn run_overlay_query(&mut self) {
@@ -95,7 +99,26 @@ impl App {
                 Some(idx) => {
                     let q = Query::parse(o.input.as_str());
                     o.palette_hits = if o.input.as_str().trim().is_empty() {
-                        Vec::new()
+                        // Nothing typed yet: the sections read last, then the parts of
+                        // the report open (as fzf lists everything before a query).
+                        let at = |(r, s): (usize, SectionId)| PaletteHit {
+                            at: crate::search::palette::SectionRef {
+                                report: r as u32,
+                                section: s,
+                            },
+                            score: 0,
+                            matched: Vec::new(),
+                        };
+                        let mut seen: Vec<(usize, SectionId)> = Vec::new();
+                        let parts = self.current.into_iter().flat_map(|c| {
+                            self.corpus.reports[c].roots.iter().map(move |&s| (c, s))
+                        });
+                        for x in self.recent.iter().rev().copied().chain(parts) {
+                            if !seen.contains(&x) && seen.len() < OVERLAY_LIMIT {
+                                seen.push(x);
+                            }
+                        }
+                        seen.into_iter().map(at).collect()
                     } else {
                         idx.search(&self.corpus, &q, OVERLAY_LIMIT)
                     };
@@ -119,7 +142,14 @@ impl App {
                 None => o.pending = true,
             },
         }
-        self.preview_overlay();
+        // Nothing typed: the list shows, the text behind stays where it was.
+        if self
+            .overlay
+            .as_ref()
+            .is_some_and(|o| !o.input.as_str().trim().is_empty())
+        {
+            self.preview_overlay();
+        }
     }
 
     /// The selected result's place.
