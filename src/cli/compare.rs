@@ -127,35 +127,40 @@ pub(crate) fn coverage_cmd(json: bool, paths: &[PathBuf]) -> ExitCode {
         .collect();
     emit(|out| {
         if json {
-            let rows: Vec<serde_json::Value> = reports
+            let rows: Vec<CoverageRow> = reports
                 .iter()
                 .map(|r| {
-                    let mut cells = serde_json::Map::new();
-                    let mut missing = Vec::new();
+                    let mut cells = std::collections::BTreeMap::new();
+                    let mut missing_parts = Vec::new();
                     for &l in &cols {
                         let cell = compare::cell(r, l);
                         if compare::MANDATORY.contains(&l) && cell.is_none_or(|c| !c.top) {
-                            missing.push(l.key());
+                            missing_parts.push(l.key());
                         }
-                        cells.insert(
-                            l.key().into(),
-                            cell.map_or(serde_json::Value::Null, |x| {
-                                serde_json::json!({
-                                    "chars": x.chars,
-                                    "top_level": x.top,
-                                    "line": r.section(x.section).line,
-                                })
-                            }),
-                        );
+                        let out = cell.map(|x| CoverageCell {
+                            chars: x.chars,
+                            top_level: x.top,
+                            line: r.section(x.section).line,
+                        });
+                        cells.insert(l.key(), out);
                     }
-                    serde_json::json!({
-                        "path": r.path, "agency": r.meta.agency, "year": r.meta.year,
-                        "cells": cells, "missing_parts": missing,
-                    })
+                    CoverageRow {
+                        path: &r.path,
+                        agency: r.meta.agency.as_deref(),
+                        year: r.meta.year,
+                        cells,
+                        missing_parts,
+                    }
                 })
                 .collect();
-            let keys: Vec<&str> = cols.iter().map(|l| l.key()).collect();
-            baogao::safe::write_json(out, &serde_json::json!({"columns": keys, "reports": rows}))?;
+            let columns: Vec<&str> = cols.iter().map(|l| l.key()).collect();
+            baogao::safe::write_json(
+                out,
+                &CoverageOut {
+                    columns,
+                    reports: rows,
+                },
+            )?;
             writeln!(out)?;
             return Ok(());
         }
@@ -197,4 +202,30 @@ pub(crate) fn coverage_cmd(json: bool, paths: &[PathBuf]) -> ExitCode {
         Ok(())
     });
     status(&c)
+}
+
+/// `coverage --json`.
+#[derive(serde::Serialize)]
+struct CoverageOut<'a> {
+    /// Label keys: the statutory parts, then the commonest topics.
+    columns: Vec<&'static str>,
+    reports: Vec<CoverageRow<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct CoverageRow<'a> {
+    path: &'a str,
+    agency: Option<&'a str>,
+    year: Option<u16>,
+    /// Per column key: the cell, or null when the report has no such section.
+    cells: std::collections::BTreeMap<&'static str, Option<CoverageCell>>,
+    /// Mandatory parts missing or only nested below the top level.
+    missing_parts: Vec<&'static str>,
+}
+
+#[derive(serde::Serialize)]
+struct CoverageCell {
+    chars: usize,
+    top_level: bool,
+    line: usize,
 }

@@ -63,45 +63,57 @@ pub(crate) fn search_cmd(
     let hl = tq.highlights();
     emit(|out| {
         if json {
-            let heads: Vec<serde_json::Value> = head_hits
+            let heads: Vec<HeadingOut> = head_hits
                 .iter()
                 .map(|h| {
                     let r = &c.reports[h.at.report as usize];
                     let s = r.section(h.at.section);
-                    let (_, path) = palette::describe(&c, h.at);
-                    serde_json::json!({
-                        "path": r.path, "agency": r.meta.agency, "year": r.meta.year,
-                        "section": s.title, "marker": s.marker, "within": path,
-                        "line": s.line, "score": h.score, "matched": h.matched,
-                    })
+                    let (_, within) = palette::describe(&c, h.at);
+                    HeadingOut {
+                        path: &r.path,
+                        agency: r.meta.agency.as_deref(),
+                        year: r.meta.year,
+                        section: &s.title,
+                        marker: s.marker.as_deref(),
+                        within,
+                        line: s.line,
+                        score: h.score,
+                        matched: &h.matched,
+                    }
                 })
                 .collect();
-            let texts: Vec<serde_json::Value> = text_hits
+            let texts: Vec<TextOut> = text_hits
                 .iter()
                 .map(|h| {
                     let r = &c.reports[h.doc.report as usize];
                     let s = r.section(h.doc.section);
-                    let (snip, _) = fulltext::snippet(&s.text, &hl, 60);
-                    serde_json::json!({
-                        "path": r.path, "agency": r.meta.agency, "year": r.meta.year,
-                        "section": s.title, "line": s.line, "score": h.score, "snippet": snip,
-                    })
+                    let (snippet, _) = fulltext::snippet(&s.text, &hl, 60);
+                    TextOut {
+                        path: &r.path,
+                        agency: r.meta.agency.as_deref(),
+                        year: r.meta.year,
+                        section: &s.title,
+                        line: s.line,
+                        score: h.score,
+                        snippet,
+                    }
                 })
                 .collect();
-            let mut v = serde_json::Map::new();
-            if want_h {
-                v.insert("headings".into(), heads.into());
-            }
-            if want_t {
-                v.insert("text".into(), texts.into());
-                v.insert("text_matches".into(), text_total.into());
-                let read: Vec<serde_json::Value> = readings
-                    .iter()
-                    .map(|r| serde_json::json!({"pinyin": r.pinyin, "word": r.words[r.pick], "others": r.words}))
-                    .collect();
-                v.insert("pinyin".into(), read.into());
-            }
-            baogao::safe::write_json(out, &serde_json::Value::Object(v))?;
+            let pinyin: Vec<PinyinOut> = readings
+                .iter()
+                .map(|r| PinyinOut {
+                    pinyin: &r.pinyin,
+                    word: &r.words[r.pick],
+                    others: &r.words,
+                })
+                .collect();
+            let v = SearchOut {
+                headings: want_h.then_some(heads),
+                text: want_t.then_some(texts),
+                text_matches: want_t.then_some(text_total),
+                pinyin: want_t.then_some(pinyin),
+            };
+            baogao::safe::write_json(out, &v)?;
             writeln!(out)?;
             return Ok(());
         }
@@ -155,4 +167,54 @@ pub(crate) fn search_cmd(
     });
     let _ = pq;
     status(&c)
+}
+
+/// `search --json`: what was asked for (headings, text, or both).
+#[derive(serde::Serialize)]
+struct SearchOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headings: Option<Vec<HeadingOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<Vec<TextOut<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text_matches: Option<usize>,
+    /// Words typed in pinyin and the corpus words searched for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pinyin: Option<Vec<PinyinOut<'a>>>,
+}
+
+/// A heading found by the palette's search.
+#[derive(serde::Serialize)]
+struct HeadingOut<'a> {
+    path: &'a str,
+    agency: Option<&'a str>,
+    year: Option<u16>,
+    section: &'a str,
+    marker: Option<&'a str>,
+    /// The sections above it.
+    within: String,
+    line: usize,
+    score: i64,
+    /// Char indices of the title that matched.
+    matched: &'a [usize],
+}
+
+/// A section found by the full-text search.
+#[derive(serde::Serialize)]
+struct TextOut<'a> {
+    path: &'a str,
+    agency: Option<&'a str>,
+    year: Option<u16>,
+    section: &'a str,
+    line: usize,
+    score: f32,
+    snippet: String,
+}
+
+/// A word typed in pinyin, the word searched for and the other readings.
+#[derive(serde::Serialize)]
+struct PinyinOut<'a> {
+    pinyin: &'a str,
+    word: &'a str,
+    others: &'a [String],
 }
