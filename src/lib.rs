@@ -8,6 +8,7 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod export;
+pub mod figures;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod ingest;

@@ -252,3 +252,68 @@ fn review_table_of_the_samples() {
         "{table}"
     );
 }
+
+/// `baogao figures` on the samples: every figure for a known measure, with its sentence,
+/// as read by hand (000: 开展2次…集中学习, 2名行政执法人员; 001: 执法人员…1人参加; 002:
+/// 集中学习12次, 专题研讨4次, 规范性文件1件); `--measure` narrows, an unknown one lists them.
+#[test]
+fn figures_of_the_samples() {
+    let out = baogao()
+        .args(["figures", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let got: Vec<(String, f64, String)> = v["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["measure"].as_str().unwrap().to_string(),
+                f["value"].as_f64().unwrap(),
+                f["unit"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let want = [
+        ("study_sessions", 2.0, "次"),
+        ("enforcement_staff", 2.0, "名"),
+        ("enforcement_staff", 1.0, "人"),
+        ("study_sessions", 12.0, "次"),
+        ("study_sessions", 4.0, "次"),
+        ("normative_documents_reviewed", 1.0, "件"),
+    ];
+    let want: Vec<(String, f64, String)> = want
+        .iter()
+        .map(|(m, n, u)| (m.to_string(), *n, u.to_string()))
+        .collect();
+    assert_eq!(got, want);
+    for f in v["figures"].as_array().unwrap() {
+        let s = f["sentence"].as_str().unwrap();
+        assert!(
+            s.contains(&format!(
+                "{}{}",
+                f["value"].as_f64().unwrap() as u64,
+                f["unit"].as_str().unwrap()
+            )),
+            "{s}"
+        );
+    }
+    let csv = baogao()
+        .args(["figures", "--measure", "study_sessions", "--format", "csv"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    let bad = baogao()
+        .args(["figures", "--measure", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8(bad.stderr)
+            .unwrap()
+            .contains("reconsideration_cases")
+    );
+}

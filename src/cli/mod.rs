@@ -9,11 +9,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod compare;
+mod figures;
 mod reader;
 mod review;
 mod search;
 
 use compare::*;
+use figures::*;
 use reader::*;
 use review::*;
 use search::*;
@@ -119,6 +121,18 @@ pub(crate) enum Command {
     Review {
         /// table (aligned, the default), csv, md or json.
         #[arg(long, default_value = "table", value_parser = ["table", "csv", "md", "json"])]
+        format: String,
+        /// Files or folders (default: the embedded samples).
+        paths: Vec<PathBuf>,
+    },
+    /// Figures the reports give for the measures reviewers compare (行政复议案件, 执法人员,
+    /// 学法次数 …): one row per figure, with the sentence it came from.
+    Figures {
+        /// Only this measure (an unknown one lists the measures).
+        #[arg(long)]
+        measure: Option<String>,
+        /// table (the default), csv or json.
+        #[arg(long, default_value = "table", value_parser = ["table", "csv", "json"])]
         format: String,
         /// Files or folders (default: the embedded samples).
         paths: Vec<PathBuf>,
@@ -260,6 +274,11 @@ pub(crate) fn main() -> ExitCode {
         }) => compare_cmd(&a, &b, label.as_deref(), width.into(), &paths),
         Some(Command::Coverage { json, paths }) => coverage_cmd(json, &paths),
         Some(Command::Review { format, paths }) => review_cmd(&format, &paths),
+        Some(Command::Figures {
+            measure,
+            format,
+            paths,
+        }) => figures_cmd(measure.as_deref(), &format, &paths),
         Some(Command::Config { path, default }) => {
             if default || !path {
                 emit(|out| out.write_all(baogao::config::default_text().as_bytes()));
@@ -342,7 +361,8 @@ pub(crate) fn main() -> ExitCode {
 
 /// The commands, for a suggestion when the first word is a misspelt one.
 pub(crate) const COMMANDS: &[&str] = &[
-    "export", "tree", "stats", "search", "compare", "coverage", "review", "config", "synth",
+    "export", "tree", "stats", "search", "compare", "coverage", "review", "figures", "config",
+    "synth",
 ];
 
 /// Why the reader cannot open what was asked for: the first path that does not exist,
