@@ -70,13 +70,7 @@ pub(crate) fn figures_cmd(measure: Option<&str>, format: &str, paths: &[PathBuf]
             writeln!(out)
         }
         "csv" => {
-            let field = |s: &str| {
-                if s.contains([',', '"', '\n', '\r']) {
-                    format!("\"{}\"", s.replace('"', "\"\""))
-                } else {
-                    s.to_string()
-                }
-            };
+            let field = csv_field;
             writeln!(out, "path,agency,year,measure,value,unit,section,sentence")?;
             for r in &rows {
                 let f = [

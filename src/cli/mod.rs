@@ -390,3 +390,12 @@ pub(crate) fn missing_path(paths: &[PathBuf]) -> Option<String> {
         ),
     })
 }
+
+/// A CSV field, quoted when it must be (RFC 4180).
+pub(crate) fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}

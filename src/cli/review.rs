@@ -49,15 +49,6 @@ fn header() -> Vec<String> {
     h
 }
 
-/// A CSV field, quoted when it must be (RFC 4180).
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 pub(crate) fn review_cmd(format: &str, paths: &[PathBuf]) -> ExitCode {
     let c = load(paths);
     report_errors(&c);
