@@ -71,17 +71,9 @@ pub(super) fn fill_meta(
     }
     // A page's date written after its title: "…情况报告 (2025-03-26)".
     let mut title_date = None;
-    if let Some(open) = title.rfind(['(', '（'])
-        && let inner = title[open..]
-            .trim_start_matches(['(', '（'])
-            .trim_end_matches([')', '）'])
-            .trim()
-        && title.ends_with([')', '）'])
-        && let Some(d) = meta::date_line(inner)
-    {
+    if let Some((rest, d)) = split_trailing_date(&title) {
         title_date = Some(d);
-        title.truncate(open);
-        title.truncate(title.trim_end().len());
+        title.truncate(rest.len());
     }
     // No title line, but the catalogue names the document, or an encyclopedia's lead
     // sentence does ("《某某市人民政府2018年度…报告》是2019年…发布的通知。", clean.rs).
@@ -193,9 +185,7 @@ pub(super) fn fill_meta(
         .or_else(|| {
             report.meta_lines.iter().find_map(|m| {
                 // "2024年1月8日", or a dateline "某某县人民政府 2024年01月08日".
-                let dated = |t: &str| {
-                    meta::date_line(t.trim_matches(['(', '（', ')', '）'])).or_else(|| dateline(t))
-                };
+                let dated = |t: &str| bracketed_date(t).or_else(|| dateline(t));
                 (m.kind == MetaLineKind::Date)
                     .then(|| dated(&m.text))
                     .flatten()

@@ -97,9 +97,7 @@ pub(super) fn front_matter(
         let t = b.text.as_str();
         let kind = if meta::bare_year(t).is_some() {
             Some(MetaLineKind::Year)
-        } else if meta::date_line(t.trim_matches(['(', '（', ')', '）'])).is_some()
-            || dateline(t).is_some()
-        {
+        } else if bracketed_date(t).is_some() || dateline(t).is_some() {
             // Also in brackets under a title ("（2024年1月31日）").
             Some(MetaLineKind::Date)
         } else if char_len(t) <= 40 && !t.contains('。') && meta::find_doc_number(t).is_some() {
@@ -118,10 +116,9 @@ pub(super) fn front_matter(
             Some(MetaLineKind::Issuer)
         } else if meta::is_agency_name(t)
             && titles.last().is_some_and(|r| r.1 == i)
-            && blocks.get(i + 1).is_some_and(|n| {
-                let d = n.text.trim_matches(['(', '（', ')', '）']);
-                meta::date_line(d).is_some() || dateline(d).is_some()
-            })
+            && blocks
+                .get(i + 1)
+                .is_some_and(|n| bracketed_date(&n.text).is_some() || dateline(&n.text).is_some())
         {
             // The same byline above its date ("某某厅" / "（2024年1月31日）").
             Some(MetaLineKind::Issuer)
@@ -363,24 +360,25 @@ pub(super) fn is_complete_title(s: &str) -> bool {
 
 /// `s` without a date in brackets at its end ("…报告 (2025-03-26)", "…报告（2024年1月8日）").
 pub(super) fn without_trailing_date(s: &str) -> &str {
+    split_trailing_date(s).map_or(s, |(t, _)| t)
+}
+
+/// A title and the date in brackets after it, if it ends with one.
+pub(super) fn split_trailing_date(s: &str) -> Option<(&str, String)> {
     let t = s.trim_end();
     if !t.ends_with([')', '）']) {
-        return s;
+        return None;
     }
-    match t.rfind(['(', '（']) {
-        Some(open)
-            if meta::date_line(
-                t[open..]
-                    .trim_start_matches(['(', '（'])
-                    .trim_end_matches([')', '）'])
-                    .trim(),
-            )
-            .is_some() =>
-        {
-            t[..open].trim_end()
-        }
-        _ => s,
-    }
+    let open = t.rfind(['(', '（'])?;
+    let date = bracketed_date(&t[open..])?;
+    Some((t[..open].trim_end(), date))
+}
+
+/// A date, perhaps in brackets and spaced inside them ("（2024年1月31日）", "( 2021年02月10日 )").
+pub(super) fn bracketed_date(s: &str) -> Option<String> {
+    meta::date_line(
+        s.trim_matches(|c: char| matches!(c, '(' | '（' | ')' | '）') || c.is_whitespace()),
+    )
 }
 
 /// An agency and a date on one line ("清水县人民政府 2024年01月08日"): the date.
