@@ -7,8 +7,8 @@
 //! list filter typed in pinyin, scrolling the compare view, and a keystroke of the
 //! full-text search typed in pinyin.
 
+use baogao::ui::Theme;
 use baogao::ui::app::{App, Pane};
-use baogao::ui::{Theme, render};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -27,8 +27,10 @@ fn frame(c: &mut Criterion) {
     let mut app = App::new(corpus);
     let theme = Theme::DARK;
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
-        .unwrap();
+    term.draw(|f| {
+        baogao::ui::frame(f.area(), f.buffer_mut(), &mut app, &theme);
+    })
+    .unwrap();
     let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
     let k = KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE);
 
@@ -40,16 +42,20 @@ fn frame(c: &mut Criterion) {
             n += 1;
             // Down 30 rows, then back up, so the position stays inside the report.
             app.on_key(if n % 60 < 30 { j } else { k });
-            term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
-                .unwrap();
+            term.draw(|f| {
+                baogao::ui::frame(f.area(), f.buffer_mut(), &mut app, &theme);
+            })
+            .unwrap();
         })
     });
     app.focus = Pane::List;
     g.bench_function("next_report", |b| {
         b.iter(|| {
             app.on_key(j);
-            term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
-                .unwrap();
+            term.draw(|f| {
+                baogao::ui::frame(f.area(), f.buffer_mut(), &mut app, &theme);
+            })
+            .unwrap();
         })
     });
     // The list filter in pinyin: type "zh", then take the "h" back (each keystroke
@@ -63,8 +69,10 @@ fn frame(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             app.on_key(if n % 2 == 1 { h } else { back });
-            term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
-                .unwrap();
+            term.draw(|f| {
+                baogao::ui::frame(f.area(), f.buffer_mut(), &mut app, &theme);
+            })
+            .unwrap();
         })
     });
     // Compare: scroll both sides of two reports' sections (`c` from a section).
@@ -79,8 +87,10 @@ fn frame(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             app.on_key(if n % 20 < 10 { j } else { k });
-            term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
-                .unwrap();
+            term.draw(|f| {
+                baogao::ui::frame(f.area(), f.buffer_mut(), &mut app, &theme);
+            })
+            .unwrap();
         })
     });
     app.on_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
@@ -96,8 +106,10 @@ fn frame(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             app.on_key(if n % 2 == 1 { f } else { back });
-            term.draw(|f| render(f.area(), f.buffer_mut(), &mut app, &theme))
-                .unwrap();
+            term.draw(|f| {
+                baogao::ui::frame(f.area(), f.buffer_mut(), &mut app, &theme);
+            })
+            .unwrap();
         })
     });
     g.finish();

@@ -7,7 +7,7 @@
 
 use baogao::ingest::load_samples;
 use baogao::ui::app::{App, Pane};
-use baogao::ui::{Theme, render};
+use baogao::ui::{Theme, frame};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -126,7 +126,7 @@ fn svg(buf: &Buffer) -> String {
 fn shot(name: &str, app: &mut App, w: u16, h: u16) {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    render(area, &mut buf, app, &Theme::DARK);
+    frame(area, &mut buf, app, &Theme::DARK);
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.svg"));

@@ -5,7 +5,7 @@
 //! keys `k`, then `k` key bytes, then the file contents (split in two reports at the
 //! first 0xFF).
 
-use crate::ui::{App, Theme, render};
+use crate::ui::{App, Theme, frame};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -175,7 +175,7 @@ pub fn pipeline_case(data: &[u8]) {
     let mut app = App::new(corpus);
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    render(area, &mut buf, &mut app, &Theme::PLAIN);
+    frame(area, &mut buf, &mut app, &Theme::PLAIN);
     check(&buf);
     for &b in keys {
         app.on_key(key(b));
@@ -183,7 +183,7 @@ pub fn pipeline_case(data: &[u8]) {
             break;
         }
         buf.reset();
-        render(area, &mut buf, &mut app, &Theme::PLAIN);
+        frame(area, &mut buf, &mut app, &Theme::PLAIN);
         check(&buf);
     }
 }

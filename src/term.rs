@@ -6,7 +6,7 @@
 
 use crate::corpus::Corpus;
 use crate::ui::app::Effect;
-use crate::ui::{App, Theme, render};
+use crate::ui::{App, Theme, frame};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -409,7 +409,9 @@ fn event_loop(
             return Ok(());
         }
         if dirty {
-            term.draw(|f| render(f.area(), f.buffer_mut(), app, theme))?;
+            term.draw(|f| {
+                frame(f.area(), f.buffer_mut(), app, theme);
+            })?;
             dirty = false;
             // Search indexes are built after the first frame, off this thread.
             app.start_indexing();

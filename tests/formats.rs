@@ -108,7 +108,7 @@ fn the_reader_says_a_page_was_html_in_its_list_and_viewer_header() {
     let area = Rect::new(0, 0, 120, 40);
     let mut frame = || {
         let mut buf = Buffer::empty(area);
-        baogao::ui::render(area, &mut buf, &mut app, &baogao::ui::Theme::PLAIN);
+        baogao::ui::frame(area, &mut buf, &mut app, &baogao::ui::Theme::PLAIN);
         common::buffer_text(&buf)
     };
     let first = frame();
@@ -170,7 +170,7 @@ fn a_folder_of_every_format_opens_in_the_reader_and_exports_whole() {
     let mut app = App::new(baogao::ingest::load_paths(&[dir.path()]));
     let area = Rect::new(0, 0, 160, 40);
     let mut buf = Buffer::empty(area);
-    baogao::ui::render(area, &mut buf, &mut app, &baogao::ui::Theme::PLAIN);
+    baogao::ui::frame(area, &mut buf, &mut app, &baogao::ui::Theme::PLAIN);
     let frame = common::buffer_text(&buf);
     for tag in [" HTML", " DOCX", " PDF", " OFD"] {
         assert!(frame.contains(tag), "{tag}: {frame}");

@@ -5,7 +5,7 @@
 use baogao::ingest::load_samples;
 use baogao::ui::app::{App, Pane};
 use baogao::ui::keymap::{Action, KEYMAP, Scope};
-use baogao::ui::{Theme, render};
+use baogao::ui::{Theme, frame};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -23,7 +23,7 @@ fn app() -> App {
 fn screen(app: &mut App, w: u16, h: u16) -> String {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    render(area, &mut buf, app, &THEME);
+    frame(area, &mut buf, app, &THEME);
     text(&buf)
 }
 
@@ -542,7 +542,7 @@ fn a_usable_viewer_at_40_by_10() {
     a.focus = Pane::Viewer;
     let area = Rect::new(0, 0, 40, 10);
     let mut buf = Buffer::empty(area);
-    render(area, &mut buf, &mut a, &THEME);
+    frame(area, &mut buf, &mut a, &THEME);
     let v = a.geometry.viewer.expect("viewer shown at 40x10");
     assert_eq!(v.width, 40, "the viewer takes the whole width");
     // Inside the viewer's own area: the report title and its first text.
@@ -559,7 +559,7 @@ fn pane_borders_stay_whole_at_every_width() {
     for w in 20u16..=160 {
         let area = Rect::new(0, 0, w, 30);
         let mut buf = Buffer::empty(area);
-        render(area, &mut buf, &mut a, &THEME);
+        frame(area, &mut buf, &mut a, &THEME);
         for r in [a.geometry.list, a.geometry.tree, a.geometry.viewer]
             .into_iter()
             .flatten()
@@ -593,7 +593,7 @@ fn viewer_row(buf: &Buffer, v: Rect, k: u16) -> String {
 fn render_buf(a: &mut App, w: u16, h: u16) -> Buffer {
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    render(area, &mut buf, a, &THEME);
+    frame(area, &mut buf, a, &THEME);
     buf
 }
 
@@ -774,7 +774,7 @@ fn overlays_keep_both_borders_over_chinese_text_at_every_offset() {
             typed(&mut a, open);
             let area = Rect::new(0, 0, w, 30);
             let mut buf = Buffer::empty(area);
-            render(area, &mut buf, &mut a, &THEME);
+            frame(area, &mut buf, &mut a, &THEME);
             let (l, r, t, b) =
                 find_box(&buf, title).unwrap_or_else(|| panic!("{open} at {w}: no box"));
             for y in t + 1..b {
@@ -913,7 +913,7 @@ fn the_interface_speaks_one_language_at_a_time() {
         for _ in 0..1000 {
             let area = Rect::new(0, 0, 80, 24);
             let mut buf = Buffer::empty(area);
-            render(area, &mut buf, a, &THEME);
+            frame(area, &mut buf, a, &THEME);
             let title = if lang == "en" { "k" } else { "按" };
             let (l, r, t, b) = find_box(&buf, title).expect("the help box");
             let mut inside = String::new();
@@ -984,7 +984,7 @@ fn the_light_theme_draws_nothing_pale_on_white() {
     let mut draw = |a: &mut App| {
         let area = Rect::new(0, 0, 120, 40);
         let mut buf = Buffer::empty(area);
-        render(area, &mut buf, a, &light);
+        frame(area, &mut buf, a, &light);
         views.push(buf);
     };
     draw(&mut a);

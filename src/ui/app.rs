@@ -68,15 +68,30 @@ pub struct Pos {
     pub offset: u32,
 }
 
-/// Where render put things (for the mouse and for page sizes).
-#[derive(Debug, Clone, Copy, Default)]
+/// Where a frame puts things, worked out from the state and the terminal's size before
+/// the frame is drawn (`view::geometry`): for the mouse, page sizes and scrolling.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Geometry {
+    /// The area above the status bar.
+    pub main: Rect,
     pub list: Option<Rect>,
     pub tree: Option<Rect>,
     pub viewer: Option<Rect>,
-    /// Text rows and columns inside the viewer.
+    /// Text rows and columns inside the viewer (and the rows of each compare side).
     pub viewer_rows: u16,
     pub viewer_cols: u16,
+    /// Rows inside the list and the tree panes.
+    pub list_rows: u16,
+    pub tree_rows: u16,
+    /// Text columns of compare's two sides.
+    pub compare_cols: [u16; 2],
+    /// Rows of the coverage matrix or of the across list.
+    pub body_rows: u16,
+    /// Coverage columns that fit.
+    pub coverage_shown: usize,
+    /// Result rows of the palette and the help's text rows.
+    pub overlay_rows: u16,
+    pub help_rows: u16,
 }
 
 /// The palette (headings) or full-text search overlay.
@@ -167,6 +182,23 @@ pub struct CompareView {
     pub linked: bool,
     /// The side that moves when not linked (0 left, 1 right).
     pub active: usize,
+    /// Each side's rows (byte ranges of its text) at its width, laid out when the
+    /// width changes (`App::prepare`), not per frame.
+    pub width: [u16; 2],
+    pub rows: [Vec<std::ops::Range<usize>>; 2],
+}
+
+/// Compare's rows: `text` wrapped at `width`, as byte ranges.
+pub fn compare_rows(text: &str, width: u16, ambiguous_wide: bool) -> Vec<std::ops::Range<usize>> {
+    let mut rows = Vec::new();
+    let mut at = 0;
+    for para in text.split('\n') {
+        for w in crate::wrap::wrap(para, width as usize, ambiguous_wide) {
+            rows.push(at + w.start..at + w.end);
+        }
+        at += para.len() + 1;
+    }
+    rows
 }
 
 /// The coverage matrix.
@@ -368,7 +400,86 @@ impl App {
         self.current.map(|i| &self.corpus.reports[i])
     }
 
+    // ----- the frame -----
+
+    /// Settle into the frame about to be drawn: take its geometry, lay out what depends
+    /// on its size (the open report, compare's sides), and scroll every list so that its
+    /// selection shows. The update half of a frame; drawing then only reads.
+    pub fn prepare(&mut self, g: Geometry) {
+        self.geometry = g;
+        self.cur_layout();
+        let rows = g.viewer_rows as usize;
+        let len = self.cached_layout().map_or(0, |l| l.rows.len());
+        self.scroll = self
+            .scroll
+            .min(len.saturating_sub(1).max(len.saturating_sub(rows)));
+        keep_visible(&mut self.list_top, self.list_sel, g.list_rows);
+        let tree_sel = self.tree_sel;
+        keep_visible(&mut self.tree_top, tree_sel, g.tree_rows);
+        if self.help {
+            let n = self.keymap.help_lines(self.help_scope).len();
+            self.help_top = self.help_top.min(n.saturating_sub(g.help_rows as usize));
+        }
+        if let Some(o) = self.overlay.as_mut() {
+            keep_visible(&mut o.top, o.sel, g.overlay_rows);
+        }
+        let amb = self.ambiguous_wide;
+        match &mut self.view {
+            View::Compare(cv) => {
+                for side in 0..2 {
+                    if cv.width[side] != g.compare_cols[side] {
+                        cv.width[side] = g.compare_cols[side];
+                        cv.rows[side] = compare_rows(&cv.texts[side], cv.width[side], amb);
+                    }
+                }
+            }
+            View::Coverage(cv) => {
+                keep_visible(
+                    &mut cv.left,
+                    cv.col,
+                    g.coverage_shown.min(u16::MAX as usize) as u16,
+                );
+                keep_visible(&mut cv.top, cv.row, g.body_rows);
+            }
+            View::Across(v) => keep_visible(&mut v.top, v.sel, g.body_rows),
+            View::Reader => {}
+        }
+    }
+
     // ----- document and layout -----
+
+    /// The open report's layout at the viewer's width, if it is laid out (it is after
+    /// [`App::prepare`]).
+    pub fn cached_layout(&self) -> Option<&Layout> {
+        let cur = self.current?;
+        let w = self.geometry.viewer_cols.max(1);
+        self.layout
+            .as_ref()
+            .filter(|(i, lw, _)| *i == cur && *lw == w)
+            .map(|(_, _, l)| l)
+    }
+
+    /// Run `f` on the open report's document and its layout at `width`: the laid-out
+    /// one when it fits, else one made for this call (nothing is kept).
+    pub fn with_layout<R>(&self, width: u16, f: impl FnOnce(&Doc, &Layout) -> R) -> Option<R> {
+        let cur = self.current?;
+        let doc = self.doc.as_ref().filter(|(i, _)| *i == cur).map(|(_, d)| d);
+        let laid = self
+            .layout
+            .as_ref()
+            .filter(|(i, w, _)| *i == cur && *w == width)
+            .map(|(_, _, l)| l);
+        let n = self.corpus.reports[cur].sections.len();
+        match (doc, laid) {
+            (Some(d), Some(l)) => Some(f(d, l)),
+            (Some(d), None) => Some(f(d, &d.layout(width, n, self.ambiguous_wide))),
+            _ => {
+                let d = Doc::build(&self.corpus.reports[cur], self.lang);
+                let l = d.layout(width, n, self.ambiguous_wide);
+                Some(f(&d, &l))
+            }
+        }
+    }
 
     pub fn doc(&mut self) -> Option<&Doc> {
         let cur = self.current?;
@@ -437,10 +548,10 @@ impl App {
         out
     }
 
-    /// The section at the top of the viewer.
-    pub fn section_at_scroll(&mut self) -> Option<SectionId> {
+    /// The section at the top of the viewer (as laid out; see [`App::prepare`]).
+    pub fn section_at_scroll(&self) -> Option<SectionId> {
         let scroll = self.scroll;
-        let l = self.cur_layout()?;
+        let l = self.cached_layout()?;
         let row = *l.rows.get(scroll.min(l.rows.len().saturating_sub(1)))?;
         let doc = &self.doc.as_ref()?.1;
         // The heading row itself counts for its section; the blank before it belongs
@@ -450,6 +561,7 @@ impl App {
 
     /// Move the tree highlight to the section being read.
     fn sync_tree_to_viewer(&mut self) {
+        self.cur_layout();
         let Some(mut id) = self.section_at_scroll() else {
             self.tree_sel = 0;
             return;
@@ -515,6 +627,7 @@ impl App {
     /// Remember where we are before a jump (and the section being read, for the
     /// palette's empty query).
     fn record_jump(&mut self) {
+        self.cur_layout();
         if let (Some(r), Some(s)) = (self.current, self.section_at_scroll()) {
             self.recent.retain(|&x| x != (r, s));
             self.recent.push((r, s));

@@ -10,4 +10,4 @@ pub mod line;
 pub mod view;
 
 pub use app::{App, Pane};
-pub use view::{Theme, render};
+pub use view::{Theme, frame, geometry, render};

@@ -94,7 +94,7 @@ pub fn screen(app: &mut baogao::ui::App, w: u16, h: u16) -> String {
     use ratatui::layout::Rect;
     let area = Rect::new(0, 0, w, h);
     let mut buf = Buffer::empty(area);
-    baogao::ui::render(area, &mut buf, app, &baogao::ui::Theme::PLAIN);
+    baogao::ui::frame(area, &mut buf, app, &baogao::ui::Theme::PLAIN);
     buffer_text(&buf)
 }
 

@@ -5,6 +5,7 @@ use super::*;
 impl App {
     /// The label of the section being read.
     pub(super) fn current_label(&mut self) -> Option<crate::corpus::Label> {
+        self.cur_layout();
         let id = self.section_at_scroll()?;
         crate::compare::label_of(self.report()?, id)
     }
@@ -13,6 +14,7 @@ impl App {
     /// one (saying how many were passed over), else the next report's most similar
     /// section by text, else stay and say so.
     pub(super) fn same_section(&mut self, forward: bool) {
+        self.cur_layout();
         let (Some(cur), Some(sec)) = (self.current, self.section_at_scroll()) else {
             return;
         };
@@ -90,6 +92,8 @@ impl App {
             scroll: [0, 0],
             linked: true,
             active: 1,
+            width: [0, 0],
+            rows: [Vec::new(), Vec::new()],
         }
     }
 

@@ -115,6 +115,7 @@ impl App {
     /// section being read, else (a report that fits the pane, scrolled to its top) the
     /// tree's selection.
     pub(super) fn section_to_copy(&mut self) -> Option<SectionId> {
+        self.cur_layout();
         let selected = self.tree_rows().get(self.tree_sel).map(|&(id, _)| id);
         if self.focus == Pane::Tree {
             return selected.or_else(|| self.section_at_scroll());

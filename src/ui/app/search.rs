@@ -219,7 +219,7 @@ impl App {
     }
 
     /// "agency › part › section" for the status bar.
-    pub fn breadcrumb(&mut self) -> String {
+    pub fn breadcrumb(&self) -> String {
         let sec = self.section_at_scroll();
         let Some(r) = self.report() else {
             return String::new();
@@ -246,8 +246,11 @@ impl App {
     }
 
     /// Scroll position as a percentage of the document.
-    pub fn percent(&mut self) -> u16 {
-        let max = self.max_scroll();
+    pub fn percent(&self) -> u16 {
+        let rows = self.geometry.viewer_rows.max(1) as usize;
+        let max = self
+            .cached_layout()
+            .map_or(0, |l| l.rows.len().saturating_sub(rows));
         (self.scroll.min(max) * 100)
             .checked_div(max)
             .map_or(100, |p| p as u16)

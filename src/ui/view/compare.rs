@@ -2,18 +2,23 @@
 
 use super::*;
 
-pub(super) fn draw_compare(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
-    let View::Compare(cv) = app.view.clone() else {
+/// The two sides' rectangles.
+pub(super) fn compare_rects(area: Rect) -> [Rect; 2] {
+    let half = area.width / 2;
+    [
+        Rect::new(area.x, area.y, half, area.height),
+        Rect::new(area.x + half, area.y, area.width - half, area.height),
+    ]
+}
+
+pub(super) fn draw_compare(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    let View::Compare(cv) = &app.view else {
         return;
     };
     if area.width < 8 {
         return;
     }
-    let half = area.width / 2;
-    let rects = [
-        Rect::new(area.x, area.y, half, area.height),
-        Rect::new(area.x + half, area.y, area.width - half, area.height),
-    ];
+    let rects = compare_rects(area);
     let shared_style = if theme.color {
         Style::new().fg(Color::DarkGray)
     } else {
@@ -48,18 +53,16 @@ pub(super) fn draw_compare(area: Rect, buf: &mut Buffer, app: &mut App, theme: &
         if inner.height == 0 || inner.width == 0 {
             continue;
         }
-        app.geometry.viewer_rows = inner.height;
         let text = &cv.texts[side];
         let shared = &cv.shared[side];
-        // Lay the section out: (paragraph start byte, range) per row.
-        let mut rows: Vec<std::ops::Range<usize>> = Vec::new();
-        let mut at = 0;
-        for para in text.split('\n') {
-            for w in crate::wrap::wrap(para, inner.width as usize, app.ambiguous_wide) {
-                rows.push(at + w.start..at + w.end);
-            }
-            at += para.len() + 1;
-        }
+        // The rows are laid out when the width changes (App::prepare), not per frame.
+        let fresh;
+        let rows = if cv.width[side] == inner.width {
+            &cv.rows[side]
+        } else {
+            fresh = crate::ui::app::compare_rows(text, inner.width, app.ambiguous_wide);
+            &fresh
+        };
         let top = cv.scroll[side].min(rows.len().saturating_sub(1));
         for (k, row) in rows
             .iter()

@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+pub(super) fn draw_help(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     let lang = app.lang;
     let lines: Vec<(String, &str)> = app
         .keymap
@@ -10,20 +10,14 @@ pub(super) fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &The
         .into_iter()
         .map(|(k, what)| (k, i18n::help(what, lang)))
         .collect();
-    let w = area.width.min(64);
-    let h = area.height.min(lines.len() as u16 + 2);
-    if w < 8 || h < 3 {
+    let Some(r) = help_box(area, lines.len()) else {
         return;
-    }
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
+    };
     clear_box(r, buf);
-    let max_top = lines.len().saturating_sub(h.saturating_sub(2) as usize);
-    app.help_top = app.help_top.min(max_top);
+    let max_top = lines
+        .len()
+        .saturating_sub(r.height.saturating_sub(2) as usize);
+    let help_top = app.help_top.min(max_top);
     let title = app.tr(if max_top > 0 {
         Msg::HelpTitleScroll
     } else {
@@ -32,7 +26,7 @@ pub(super) fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &The
     let inner = pane_block(r, buf, title, true, theme);
     for (i, (keys, what)) in lines
         .iter()
-        .skip(app.help_top)
+        .skip(help_top)
         .take(inner.height as usize)
         .enumerate()
     {
@@ -63,20 +57,42 @@ pub(super) fn draw_help(area: Rect, buf: &mut Buffer, app: &mut App, theme: &The
     }
 }
 
-pub(super) fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+/// The help's box over `area`, for `lines` lines (None when there is no room).
+pub(super) fn help_box(area: Rect, lines: usize) -> Option<Rect> {
+    let w = area.width.min(64);
+    let h = area.height.min(lines.min(u16::MAX as usize - 2) as u16 + 2);
+    (w >= 8 && h >= 3).then(|| {
+        Rect::new(
+            area.x + (area.width - w) / 2,
+            area.y + (area.height - h) / 2,
+            w,
+            h,
+        )
+    })
+}
+
+/// The palette's (and full-text search's) box over `area`.
+pub(super) fn overlay_box(area: Rect) -> Option<Rect> {
     let w = (area.width.saturating_sub(4)).clamp(area.width.min(20), 110);
     let h = (area.height.saturating_sub(2)).clamp(area.height.min(5), 40);
-    if w < 6 || h < 3 {
+    (w >= 6 && h >= 3).then(|| {
+        Rect::new(
+            area.x + (area.width - w) / 2,
+            area.y + (area.height - h) / 2,
+            w,
+            h,
+        )
+    })
+}
+
+pub(super) fn draw_overlay(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    let Some(r) = overlay_box(area) else {
         return;
-    }
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
+    };
     clear_box(r, buf);
-    let Some(o) = app.overlay.clone() else { return };
+    let Some(o) = app.overlay.as_ref() else {
+        return;
+    };
     let title = match o.kind {
         OverlayKind::Palette if o.input.as_str().trim().is_empty() => {
             app.tr(Msg::PaletteTitle).to_string()
@@ -103,11 +119,7 @@ pub(super) fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &
                     (true, Some(k)) => Msg::OtherReading.fill(app.lang, &[&k]),
                     _ => String::new(),
                 };
-                format!(
-                    "全文搜索: {} 节命中 · {}{hint}",
-                    o.text_total,
-                    read.join(" ")
-                )
+                Msg::TextCountRead.fill(app.lang, &[&o.text_total, &read.join(" "), &hint])
             } else if app.indexes.text.get().is_some() {
                 Msg::TextCount.fill(app.lang, &[&o.text_total])
             } else {
@@ -167,9 +179,6 @@ pub(super) fn draw_overlay(area: Rect, buf: &mut Buffer, app: &mut App, theme: &
     }
     let mut top = o.top;
     keep_visible(&mut top, o.sel, rows);
-    if let Some(ov) = app.overlay.as_mut() {
-        ov.top = top;
-    }
     let hl = theme.hit(true);
     let corpus = std::sync::Arc::clone(&app.corpus);
     let highlights = match o.kind {

@@ -2,7 +2,7 @@
 
 use super::*;
 
-pub(super) fn draw_list(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+pub(super) fn draw_list(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::List;
     let title = if app.filter.is_empty() {
         Msg::Reports.fill(app.lang, &[&app.order.len()])
@@ -16,8 +16,8 @@ pub(super) fn draw_list(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme)
     if inner.height == 0 {
         return;
     }
-    keep_visible(&mut app.list_top, app.list_sel, inner.height);
-    let first = app.list_top;
+    let mut first = app.list_top;
+    keep_visible(&mut first, app.list_sel, inner.height);
     for (row, (i, &ri)) in app
         .order
         .iter()
@@ -68,7 +68,7 @@ pub(super) fn draw_list(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme)
     }
 }
 
-pub(super) fn draw_tree(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+pub(super) fn draw_tree(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::Tree;
     let rows = app.tree_rows();
     let total = app.report().map_or(0, |r| r.sections.len());
@@ -78,8 +78,8 @@ pub(super) fn draw_tree(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme)
         return;
     }
     let cur = app.current.expect("checked");
-    keep_visible(&mut app.tree_top, app.tree_sel, inner.height);
-    let first = app.tree_top;
+    let mut first = app.tree_top;
+    keep_visible(&mut first, app.tree_sel, inner.height);
     let rep = &app.corpus.reports[cur];
     for (row, (i, &(id, depth))) in rows
         .iter()
@@ -147,16 +147,8 @@ pub(super) fn draw_tree(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme)
     }
 }
 
-pub(super) fn draw_viewer(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+pub(super) fn draw_viewer(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::Viewer;
-    // Title first needs the layout at the inner width: compute the inner rect.
-    let inner_guess = if r.width < 4 || r.height < 3 {
-        r
-    } else {
-        Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2)
-    };
-    app.geometry.viewer_rows = inner_guess.height.max(1);
-    app.geometry.viewer_cols = inner_guess.width.max(1);
     let pct = app.percent();
     // The percentage survives narrow panes: only the title is shortened.
     let title = match app.report() {
@@ -164,53 +156,55 @@ pub(super) fn draw_viewer(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Them
             let room = (r.width as usize).saturating_sub(4 + 5);
             format!("{} {pct}%", fit(&rep.meta.title, room))
         }
-        None => "没有报告".to_string(),
+        None => app.tr(Msg::NoReport).to_string(),
     };
     let inner = pane_block(r, buf, &title, focused, theme);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let search = app.search.clone();
-    let scroll = app.scroll;
     let inner = match app.reading_width {
         Some(w) if w < inner.width => Rect::new(inner.x, inner.y, w, inner.height),
         _ => inner,
     };
-    app.geometry.viewer_cols = inner.width.max(1);
-    let Some(layout) = app.layout(inner.width) else {
+    let drawn = app.with_layout(inner.width, |doc, layout| {
+        draw_rows(inner, buf, app, doc, layout, theme)
+    });
+    if drawn.is_none() {
         put(
             buf,
             inner.x,
             inner.y,
-            "（没有可显示的报告）",
+            app.tr(Msg::NothingToShow),
             inner.width,
             Style::new(),
         );
-        return;
-    };
-    // Only the visible rows (and their hits) are taken from the cached layout.
-    let visible: Vec<(crate::ui::doc::Row, Vec<std::ops::Range<usize>>)> = (scroll
-        ..layout.rows.len())
+    }
+}
+
+/// The viewer's visible rows, with the search's hits painted over them.
+fn draw_rows(
+    inner: Rect,
+    buf: &mut Buffer,
+    app: &App,
+    doc: &crate::ui::doc::Doc,
+    layout: &crate::ui::doc::Layout,
+    theme: &Theme,
+) {
+    let search = app.search.as_ref();
+    let cur_hit = search.and_then(|s| s.cur.map(|c| s.hits[c]));
+    for (k, i) in (app.scroll..layout.rows.len())
         .take(inner.height as usize)
-        .map(|i| {
-            let hits = search
-                .as_ref()
-                .map(|s| layout.hits_on(i, &s.hits))
-                .unwrap_or_default();
-            (layout.rows[i], hits)
-        })
-        .collect();
-    let cur_hit = search.as_ref().and_then(|s| s.cur.map(|c| s.hits[c]));
-    for (k, (row, hits)) in visible.into_iter().enumerate() {
-        let kind = app.para_kind(row.para);
-        let style = theme.kind(kind);
+        .enumerate()
+    {
+        let row = layout.rows[i];
+        let hits = search
+            .map(|s| layout.hits_on(i, &s.hits))
+            .unwrap_or_default();
+        let style = theme.kind(doc.paras[row.para as usize].kind);
         let y = inner.y + k as u16;
-        let text = {
-            let doc = app.doc().expect("layout implies doc");
-            doc.row_text(&row).to_string()
-        };
+        let text = doc.row_text(&row);
         if hits.is_empty() {
-            put(buf, inner.x, y, &text, inner.width, style);
+            put(buf, inner.x, y, text, inner.width, style);
             continue;
         }
         // Paint the row, then the hits over it.
@@ -243,7 +237,7 @@ pub(super) fn draw_viewer(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Them
     }
 }
 
-pub(super) fn draw_status(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
+pub(super) fn draw_status(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     let style = theme.status();
     buf.set_style(r, style);
     if let Some(p) = &app.prompt {
@@ -256,8 +250,7 @@ pub(super) fn draw_status(r: Rect, buf: &mut Buffer, app: &mut App, theme: &Them
     }
     let hint = hints(app);
     let pos = {
-        let rows = app.geometry.viewer_cols.max(1);
-        let total = app.layout(rows).map_or(0, |l| l.rows.len());
+        let total = app.cached_layout().map_or(0, |l| l.rows.len());
         format!(" {}/{} ", (app.scroll + 1).min(total.max(1)), total)
     };
     let left = match (&app.status, app.index_status()) {

@@ -2,30 +2,33 @@
 
 use super::*;
 
-pub(super) fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
-    let View::Coverage(mut cv) = app.view.clone() else {
+/// The coverage matrix's name column and cell widths, and how many columns fit.
+/// Narrow terminals get narrower cells and short column names; the columns scroll
+/// sideways to keep the selected one in view, with ‹ › where more are hidden.
+pub(super) fn coverage_cells(inner: Rect) -> (u16, u16, usize) {
+    let name_w = 24u16.min(inner.width / 3);
+    let cell_w = if inner.width >= 110 { 11u16 } else { 9 };
+    let shown = ((inner.width.saturating_sub(name_w) / cell_w) as usize).max(1);
+    (name_w, cell_w, shown)
+}
+
+pub(super) fn draw_coverage(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    let View::Coverage(cv) = &app.view else {
         return;
     };
     let inner = pane_block(area, buf, app.tr(Msg::CoverageTitle), true, theme);
     if inner.height < 3 || inner.width < 10 {
         return;
     }
-    let name_w = 24u16.min(inner.width / 3);
-    // Narrow terminals get narrower cells and short column names; the columns scroll
-    // sideways to keep the selected one in view, with ‹ › where more are hidden.
-    let cell_w = if inner.width >= 110 { 11u16 } else { 9 };
-    let shown = (((inner.width - name_w) / cell_w) as usize).max(1);
-    if cv.col < cv.left {
-        cv.left = cv.col;
-    } else if cv.col >= cv.left + shown {
-        cv.left = cv.col + 1 - shown;
-    }
+    let (name_w, cell_w, shown) = coverage_cells(inner);
+    let mut left = cv.left;
+    keep_visible(&mut left, cv.col, shown as u16);
     let cols: Vec<(usize, crate::corpus::Label)> = cv
         .columns
         .iter()
         .copied()
         .enumerate()
-        .skip(cv.left)
+        .skip(left)
         .take(shown)
         .collect();
     let y0 = inner.y;
@@ -53,20 +56,21 @@ pub(super) fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: 
         put(buf, x, y0, &fit(&name, w as usize - 1), w, st);
         x += cell_w;
     }
-    if cv.left > 0 {
+    if left > 0 {
         put(buf, inner.x + name_w - 2, y0, "‹", 1, theme.tag());
     }
-    if cv.left + cols.len() < cv.columns.len() {
+    if left + cols.len() < cv.columns.len() {
         put(buf, inner.x + inner.width - 1, y0, "›", 1, theme.tag());
     }
     let rows = (inner.height - 2) as usize;
-    keep_visible(&mut cv.top, cv.row, rows as u16);
+    let mut top = cv.top;
+    keep_visible(&mut top, cv.row, rows as u16);
     let corpus = Arc::clone(&app.corpus);
     for (k, (ri, &rep)) in cv
         .reports
         .iter()
         .enumerate()
-        .skip(cv.top)
+        .skip(top)
         .take(rows)
         .enumerate()
     {
@@ -125,14 +129,10 @@ pub(super) fn draw_coverage(area: Rect, buf: &mut Buffer, app: &mut App, theme: 
         inner.width,
         theme.tag(),
     );
-    if let View::Coverage(v) = &mut app.view {
-        v.top = cv.top;
-        v.left = cv.left;
-    }
 }
 
-pub(super) fn draw_across(area: Rect, buf: &mut Buffer, app: &mut App, theme: &Theme) {
-    let View::Across(mut v) = app.view.clone() else {
+pub(super) fn draw_across(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    let View::Across(v) = &app.view else {
         return;
     };
     let title = Msg::AcrossTitle.fill(
@@ -148,13 +148,14 @@ pub(super) fn draw_across(area: Rect, buf: &mut Buffer, app: &mut App, theme: &T
     if inner.height == 0 || inner.width < 10 {
         return;
     }
-    keep_visible(&mut v.top, v.sel, inner.height);
+    let mut top = v.top;
+    keep_visible(&mut top, v.sel, inner.height);
     let corpus = Arc::clone(&app.corpus);
     for (k, (i, &(rep, sec))) in v
         .rows
         .iter()
         .enumerate()
-        .skip(v.top)
+        .skip(top)
         .take(inner.height as usize)
         .enumerate()
     {
@@ -207,8 +208,5 @@ pub(super) fn draw_across(area: Rect, buf: &mut Buffer, app: &mut App, theme: &T
                 style,
             );
         }
-    }
-    if let View::Across(a) = &mut app.view {
-        a.top = v.top;
     }
 }
