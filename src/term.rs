@@ -421,7 +421,7 @@ fn event_loop(
         if !event::poll(Duration::from_millis(250))? {
             // While indexes build, redraw for the progress and pick up waiting queries.
             let busy = app.indexing_in_progress();
-            if busy || was_busy || app.overlay.as_ref().is_some_and(|o| o.pending) {
+            if busy || was_busy || app.overlay().is_some_and(|o| o.pending) {
                 app.refresh_overlay();
                 dirty = true;
             }

@@ -153,7 +153,7 @@ fn the_clipboard_gets_no_escape_from_a_file_name() {
     common::screen(&mut a, 120, 40);
     for i in 0..HOSTILE_NAMES.len() {
         a.focus = Pane::List;
-        a.list_sel = i;
+        a.list.sel = i;
         a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         common::screen(&mut a, 120, 40);
         for k in ['y', 'Y'] {

@@ -46,7 +46,7 @@ fn palette_chinese_pinyin_and_initials_open_the_section() {
         let s = screen(&mut a);
         assert!(s.contains("加强普法宣传工作"), "{q}: {s}");
         press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
-        assert!(a.overlay.is_none());
+        assert!(a.overlay().is_none());
         assert_eq!(a.focus, Pane::Viewer);
         assert!(top_section(&mut a).contains("普法宣传"), "{q}");
         // The viewer shows it at the top.
@@ -59,12 +59,12 @@ fn palette_chinese_pinyin_and_initials_open_the_section() {
 fn palette_filters_by_agency_and_label() {
     let mut a = app();
     palette(&mut a, "@gq 法治");
-    let o = a.overlay.clone().unwrap();
+    let o = a.overlay().cloned().unwrap();
     assert!(!o.palette_hits.is_empty());
     assert!(o.palette_hits.iter().all(|h| h.at.report == 4));
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
     palette(&mut a, "#不足");
-    let o = a.overlay.clone().unwrap();
+    let o = a.overlay().cloned().unwrap();
     assert_eq!(o.palette_hits.len(), 5);
     for h in &o.palette_hits {
         let s = a.corpus.reports[h.at.report as usize].section(h.at.section);
@@ -79,25 +79,25 @@ fn esc_restores_and_ctrl_o_returns() {
     for _ in 0..7 {
         typed(&mut a, "j");
     }
-    let (report, scroll) = (a.current, a.scroll);
+    let (report, scroll) = (a.current, a.viewer.scroll);
     palette(&mut a, "gaoqing");
     press(&mut a, KeyCode::Char('n'), KeyModifiers::CONTROL);
     assert_ne!(
-        (a.current, a.scroll),
+        (a.current, a.viewer.scroll),
         (report, scroll),
         "the selection previews"
     );
     press(&mut a, KeyCode::Esc, KeyModifiers::NONE);
-    assert_eq!((a.current, a.scroll), (report, scroll));
+    assert_eq!((a.current, a.viewer.scroll), (report, scroll));
     palette(&mut a, "pfxc");
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
-    assert_ne!((a.current, a.scroll), (report, scroll));
+    assert_ne!((a.current, a.viewer.scroll), (report, scroll));
     press(&mut a, KeyCode::Char('o'), KeyModifiers::CONTROL);
-    assert_eq!((a.current, a.scroll), (report, scroll));
+    assert_eq!((a.current, a.viewer.scroll), (report, scroll));
     // History: Ctrl-r recalls the last query (↑/↓ move the selection).
     press(&mut a, KeyCode::Char('p'), KeyModifiers::CONTROL);
     press(&mut a, KeyCode::Char('r'), KeyModifiers::CONTROL);
-    assert_eq!(a.overlay.as_ref().unwrap().input.as_str(), "pfxc");
+    assert_eq!(a.overlay().unwrap().input.as_str(), "pfxc");
 }
 
 #[test]
@@ -106,11 +106,12 @@ fn full_text_phrase_jumps_to_the_hit_and_n_walks() {
     press(&mut a, KeyCode::Char('F'), KeyModifiers::SHIFT);
     typed(&mut a, "\"谁执法谁普法\"");
     let s = screen(&mut a);
-    let o = a.overlay.clone().unwrap();
+    let o = a.overlay().cloned().unwrap();
     assert!(!o.text_hits.is_empty(), "{s}");
     assert!(s.contains("谁执法谁普法"), "{s}");
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
     let se = a
+        .viewer
         .search
         .clone()
         .expect("the phrase is highlighted in the report");
@@ -120,9 +121,9 @@ fn full_text_phrase_jumps_to_the_hit_and_n_walks() {
     assert!(s.contains("谁执法谁普法"), "{s}");
     let before = se.cur;
     typed(&mut a, "n");
-    let n = a.search.as_ref().unwrap().hits.len();
+    let n = a.viewer.search.as_ref().unwrap().hits.len();
     if n > 1 {
-        assert_ne!(a.search.as_ref().unwrap().cur, before);
+        assert_ne!(a.viewer.search.as_ref().unwrap().cur, before);
     }
 }
 
@@ -133,7 +134,7 @@ fn a_query_typed_before_the_index_is_ready_runs_when_it_is() {
     press(&mut a, KeyCode::Char('F'), KeyModifiers::SHIFT);
     typed(&mut a, "普法");
     a.wait_for_indexes();
-    assert!(!a.overlay.as_ref().unwrap().text_hits.is_empty());
+    assert!(!a.overlay().unwrap().text_hits.is_empty());
 }
 
 #[test]
@@ -141,16 +142,16 @@ fn the_palette_edits_and_moves_as_fzf_does() {
     let mut a = app();
     palette(&mut a, "fazhi");
     let s = screen(&mut a);
-    let n = a.overlay.as_ref().unwrap().palette_hits.len();
+    let n = a.overlay().unwrap().palette_hits.len();
     assert!(n > 2, "{s}");
     assert!(s.contains(&format!("{n} 个结果")), "the count shows: {s}");
     // ↓ / ↑ move the selection; the query stays.
     press(&mut a, KeyCode::Down, KeyModifiers::NONE);
     press(&mut a, KeyCode::Down, KeyModifiers::NONE);
     press(&mut a, KeyCode::Up, KeyModifiers::NONE);
-    let o = a.overlay.as_ref().unwrap();
+    let o = a.overlay().unwrap();
     assert_eq!((o.sel, o.input.as_str()), (1, "fazhi"));
-    let input = |a: &App| a.overlay.as_ref().unwrap().input.as_str().to_string();
+    let input = |a: &App| a.overlay().unwrap().input.as_str().to_string();
     // Readline keys: Ctrl-w a word, ←/→ inside the query, Ctrl-a / Ctrl-e, Ctrl-u.
     typed(&mut a, " pufa");
     press(&mut a, KeyCode::Char('w'), KeyModifiers::CONTROL);
@@ -175,7 +176,7 @@ fn the_palette_edits_and_moves_as_fzf_does() {
     assert!(!a.quitting());
     // Ctrl-c closes the palette (back where it opened); outside it, Ctrl-c quits.
     press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert!(a.overlay.is_none() && !a.quitting());
+    assert!(a.overlay().is_none() && !a.quitting());
     press(&mut a, KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert!(a.quitting());
 }
@@ -194,11 +195,11 @@ fn the_search_prompt_has_the_same_line_editor() {
     press(&mut a, KeyCode::Left, KeyModifiers::NONE);
     typed(&mut a, "政");
     // "依法 行政" → "依法 " → "法 " → "法" → "政法": typed at the cursor.
-    assert_eq!(a.prompt.as_ref().unwrap().line.as_str(), "政法");
+    assert_eq!(a.prompt().unwrap().line.as_str(), "政法");
     let s = screen(&mut a);
     assert!(s.lines().last().unwrap().starts_with("/政法"), "{s}");
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(a.search.as_ref().unwrap().query, "政法");
+    assert_eq!(a.viewer.search.as_ref().unwrap().query, "政法");
 }
 
 #[test]
@@ -209,7 +210,7 @@ fn slash_finds_chinese_by_pinyin_and_initials() {
         typed(&mut a, "/");
         typed(&mut a, q);
         press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
-        let hits = a.search.as_ref().unwrap().hits.clone();
+        let hits = a.viewer.search.as_ref().unwrap().hits.clone();
         assert!(!hits.is_empty(), "{q}: not found");
         let doc = a.doc().unwrap();
         for h in &hits {
@@ -231,7 +232,7 @@ fn full_text_reads_pinyin_as_the_corpus_words_and_offers_others() {
     press(&mut a, KeyCode::Char('F'), KeyModifiers::SHIFT);
     typed(&mut a, "pufa");
     let s = screen(&mut a);
-    let o = a.overlay.clone().unwrap();
+    let o = a.overlay().cloned().unwrap();
     assert_eq!(o.query.terms, ["普法"], "{s}");
     assert!(!o.text_hits.is_empty(), "{s}");
     assert!(s.contains("pufa→普法"), "the reading shows: {s}");
@@ -240,32 +241,32 @@ fn full_text_reads_pinyin_as_the_corpus_words_and_offers_others() {
         press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
     }
     typed(&mut a, "fz");
-    let first = a.overlay.clone().unwrap();
+    let first = a.overlay().cloned().unwrap();
     let r = &first.readings[0];
     assert!(
         r.words.len() > 1 && r.words.contains(&"法治".to_string()),
         "{r:?}"
     );
     press(&mut a, KeyCode::Char('t'), KeyModifiers::CONTROL);
-    let second = a.overlay.clone().unwrap();
+    let second = a.overlay().cloned().unwrap();
     assert_eq!(second.readings[0].pick, 1);
     assert_ne!(second.query.terms, first.query.terms);
     let s = screen(&mut a);
     assert!(s.contains(&format!("fz→{}", r.words[1])), "{s}");
     // Typing on keeps the pick for the same word.
     typed(&mut a, " ");
-    assert_eq!(a.overlay.as_ref().unwrap().readings[0].pick, 1);
+    assert_eq!(a.overlay().unwrap().readings[0].pick, 1);
     // Enter searches the viewer for the word read, not the letters.
     press(&mut a, KeyCode::Backspace, KeyModifiers::NONE);
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
-    assert_eq!(a.search.as_ref().unwrap().query, r.words[1]);
+    assert_eq!(a.viewer.search.as_ref().unwrap().query, r.words[1]);
 }
 
 #[test]
 fn an_empty_palette_lists_recent_sections_then_this_reports_parts() {
     let mut a = app();
     press(&mut a, KeyCode::Char('p'), KeyModifiers::CONTROL);
-    let o = a.overlay.clone().unwrap();
+    let o = a.overlay().cloned().unwrap();
     let parts: Vec<_> = a.report().unwrap().roots.clone();
     let listed: Vec<_> = o.palette_hits.iter().map(|h| h.at.section).collect();
     assert_eq!(listed, parts, "nothing read yet: this report's parts");
@@ -281,14 +282,14 @@ fn an_empty_palette_lists_recent_sections_then_this_reports_parts() {
     let read = (a.current.unwrap(), a.section_at_scroll().unwrap());
     palette(&mut a, "gaoqing");
     press(&mut a, KeyCode::Enter, KeyModifiers::NONE);
-    let (cur, scroll) = (a.current, a.scroll);
+    let (cur, scroll) = (a.current, a.viewer.scroll);
     press(&mut a, KeyCode::Char('p'), KeyModifiers::CONTROL);
-    let first = &a.overlay.as_ref().unwrap().palette_hits[0];
+    let first = &a.overlay().unwrap().palette_hits[0];
     assert_eq!((first.at.report as usize, first.at.section), read);
     // The empty list does not move the text behind it; ↓ previews as usual.
     screen(&mut a);
-    assert_eq!((a.current, a.scroll), (cur, scroll));
-    let second = a.overlay.as_ref().unwrap().palette_hits[1].at;
+    assert_eq!((a.current, a.viewer.scroll), (cur, scroll));
+    let second = a.overlay().unwrap().palette_hits[1].at;
     press(&mut a, KeyCode::Down, KeyModifiers::NONE);
     screen(&mut a);
     assert_eq!(a.current, Some(second.report as usize));

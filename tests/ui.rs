@@ -74,7 +74,7 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
         };
         a
     };
-    let scrolled = |after: &mut App, before: &App| after.scroll != before.scroll;
+    let scrolled = |after: &mut App, before: &App| after.viewer.scroll != before.viewer.scroll;
     let (a, check): (App, Check) = match action {
         Close | LinkScroll | SwitchSide | Swap | LeftNext | LeftPrev | DeleteBack
         | DeleteForward | DeleteWord | DeleteToStart | CursorLeft | CursorRight | LineStart
@@ -84,7 +84,7 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
         Quit => (ready(), Box::new(|a, _| a.quitting())),
         Help => (
             ready(),
-            Box::new(|a, _| a.help && screen(a, 120, 40).contains("按键")),
+            Box::new(|a, _| a.help_open() && screen(a, 120, 40).contains("按键")),
         ),
         Suspend => (ready(), Box::new(|a, _| a.suspending())),
         NextPane | PaneRight => (ready(), Box::new(|a, _| a.focus == Pane::Tree)),
@@ -139,7 +139,7 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
             a.apply(Search);
             typed(&mut a, "法治");
             key(&mut a, KeyCode::Enter);
-            (a, Box::new(|a, _| a.search.is_none()))
+            (a, Box::new(|a, _| a.viewer.search.is_none()))
         }
         JumpBack => {
             let mut a = ready();
@@ -157,7 +157,7 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
         Zoom => (
             ready(),
             Box::new(|a, _| {
-                a.zoom && {
+                a.viewer.zoom && {
                     screen(a, 120, 40);
                     a.geometry.list.is_none() && a.geometry.tree.is_none()
                 }
@@ -166,7 +166,7 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
         Sort => {
             let mut a = ready();
             a.focus = Pane::List;
-            (a, Box::new(|a, b| a.order != b.order))
+            (a, Box::new(|a, b| a.list.order != b.list.order))
         }
         SameNext | SamePrev | Compare => {
             let mut a = ready();
@@ -212,7 +212,7 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
                 a,
                 Box::new(|a, b| {
                     ch(a, 'b');
-                    a.scroll != b.scroll
+                    a.viewer.scroll != b.viewer.scroll
                 }),
             )
         }
@@ -228,11 +228,11 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
         ),
         Palette => (
             ready(),
-            Box::new(|a, _| a.overlay.is_some() && screen(a, 120, 40).contains("跳到章节")),
+            Box::new(|a, _| a.overlay().is_some() && screen(a, 120, 40).contains("跳到章节")),
         ),
         FullText => (
             ready(),
-            Box::new(|a, _| a.overlay.is_some() && screen(a, 120, 40).contains("全文搜索")),
+            Box::new(|a, _| a.overlay().is_some() && screen(a, 120, 40).contains("全文搜索")),
         ),
     };
     (focus_for_scope(a), check)
@@ -241,10 +241,10 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
 fn snapshot_state(a: &App) -> App {
     // A light copy of what checks compare: rebuild an app in the same state.
     let mut b = App::new(a.corpus.clone());
-    b.order = a.order.clone();
+    b.list.order = a.list.order.clone();
     b.current = a.current;
-    b.folded = a.folded.clone();
-    b.scroll = a.scroll;
+    b.tree.folded = a.tree.folded.clone();
+    b.viewer.scroll = a.viewer.scroll;
     b.focus = a.focus;
     b
 }
@@ -311,10 +311,9 @@ fn mode_app(scope: Scope, action: Action) -> App {
 /// What a user could see change: the screen, the cursor, the highlight.
 fn fingerprint(a: &mut App) -> String {
     let cursor = a
-        .prompt
-        .as_ref()
+        .prompt()
         .map(|p| p.line.cursor_chars())
-        .or(a.overlay.as_ref().map(|o| o.input.cursor_chars()));
+        .or(a.overlay().map(|o| o.input.cursor_chars()));
     // The side that scrolls alone, the highlighted row and column (drawn as styles).
     let active = match &a.view {
         baogao::ui::app::View::Compare(cv) => Some((cv.active, 0)),
@@ -384,7 +383,7 @@ fn help_overlay_lists_every_binding_even_on_80_by_24() {
         assert!(seen.contains(zh), "help lacks {zh:?}");
     }
     ch(&mut a, '?');
-    assert!(!a.help);
+    assert!(!a.help_open());
 }
 
 #[test]
@@ -425,12 +424,12 @@ fn tree_selection_scrolls_viewer_and_viewer_scroll_moves_tree() {
     );
     // Now scroll the viewer down a lot: the tree highlight follows.
     a.focus = Pane::Viewer;
-    let before = a.tree_sel;
+    let before = a.tree.sel;
     for _ in 0..30 {
         ch(&mut a, 'j');
     }
     screen(&mut a, 120, 40);
-    assert!(a.tree_sel > before);
+    assert!(a.tree.sel > before);
     let bc = a.breadcrumb();
     assert!(bc.starts_with("张店区科技局 › "), "{bc}");
 }
@@ -442,20 +441,20 @@ fn search_highlights_and_walks_matches() {
     ch(&mut a, '/');
     typed(&mut a, "普法");
     key(&mut a, KeyCode::Enter);
-    let n = a.search.as_ref().unwrap().hits.len();
+    let n = a.viewer.search.as_ref().unwrap().hits.len();
     assert!(n >= 3, "{n}");
     let s = screen(&mut a, 120, 40);
     assert!(s.contains(&format!("{n} 处匹配")), "{s}");
     ch(&mut a, 'n');
-    assert_eq!(a.search.as_ref().unwrap().cur, Some(1));
+    assert_eq!(a.viewer.search.as_ref().unwrap().cur, Some(1));
     ch(&mut a, 'N');
-    assert_eq!(a.search.as_ref().unwrap().cur, Some(0));
+    assert_eq!(a.viewer.search.as_ref().unwrap().cur, Some(0));
     // Esc while typing a new search restores the position.
-    let here = a.scroll;
+    let here = a.viewer.scroll;
     ch(&mut a, '/');
     typed(&mut a, "执法");
     key(&mut a, KeyCode::Esc);
-    assert_eq!(a.scroll, here);
+    assert_eq!(a.viewer.scroll, here);
 }
 
 #[test]
@@ -463,12 +462,12 @@ fn jumps_go_back_and_forward() {
     let mut a = ready();
     a.focus = Pane::Viewer;
     ch(&mut a, 'G');
-    let bottom = a.scroll;
+    let bottom = a.viewer.scroll;
     assert!(bottom > 0);
     a.on_key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL));
-    assert_eq!(a.scroll, 0);
+    assert_eq!(a.viewer.scroll, 0);
     a.on_key(KeyEvent::new(KeyCode::Char('i'), KeyModifiers::ALT));
-    assert_eq!(a.scroll, bottom);
+    assert_eq!(a.viewer.scroll, bottom);
 }
 
 #[test]
@@ -496,7 +495,7 @@ fn mouse_click_selects_and_wheel_scrolls() {
         row: list.y + 3,
         modifiers: KeyModifiers::NONE,
     });
-    assert_eq!(a.list_sel, 2);
+    assert_eq!(a.list.sel, 2);
     assert_eq!(a.focus, Pane::List);
     let viewer = a.geometry.viewer.unwrap();
     a.on_mouse(MouseEvent {
@@ -505,7 +504,7 @@ fn mouse_click_selects_and_wheel_scrolls() {
         row: viewer.y + 5,
         modifiers: KeyModifiers::NONE,
     });
-    assert_eq!(a.scroll, 3);
+    assert_eq!(a.viewer.scroll, 3);
 }
 
 #[test]
@@ -656,16 +655,16 @@ fn clicking_a_row_in_a_scrolled_list_selects_that_row() {
     }
     screen(&mut a, 120, 20);
     let list = a.geometry.list.unwrap();
-    let top = a.list_top;
+    let top = a.list.top;
     a.on_mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: list.x + 2,
         row: list.y + 5,
         modifiers: KeyModifiers::NONE,
     });
-    assert_eq!(a.list_sel, top + 4);
+    assert_eq!(a.list.sel, top + 4);
     screen(&mut a, 120, 20);
-    assert_eq!(a.list_top, top, "the list must not move under the pointer");
+    assert_eq!(a.list.top, top, "the list must not move under the pointer");
 }
 
 /// The list filter finds reports by level (区级 or district), by place (a province the
@@ -686,9 +685,13 @@ fn the_filter_matches_level_place_and_pinyin_and_esc_clears_it() {
         typed(&mut a, query);
         key(&mut a, KeyCode::Enter);
         let s = screen(&mut a, 120, 40);
-        assert_eq!(a.order.len(), want, "{query}: {s}");
+        assert_eq!(a.list.order.len(), want, "{query}: {s}");
         if want == 1 {
-            let agency = a.corpus.reports[a.order[0]].meta.agency.clone().unwrap();
+            let agency = a.corpus.reports[a.list.order[0]]
+                .meta
+                .agency
+                .clone()
+                .unwrap();
             assert!(
                 agency.starts_with(if query == "zhd" { "张店" } else { "高青" }),
                 "{query}: {agency}"
@@ -697,8 +700,8 @@ fn the_filter_matches_level_place_and_pinyin_and_esc_clears_it() {
         // Esc in the list, after the filter was applied, shows every report again.
         key(&mut a, KeyCode::Esc);
         let s = screen(&mut a, 120, 40);
-        assert_eq!(a.order.len(), 5, "{query}: {s}");
-        assert!(a.filter.is_empty());
+        assert_eq!(a.list.order.len(), 5, "{query}: {s}");
+        assert!(a.list.filter.is_empty());
     }
 }
 
@@ -712,6 +715,7 @@ fn agency_sort_is_pinyin_order() {
     let s = screen(&mut a, 120, 40);
     assert!(s.contains("按机关排序"), "{s}");
     let names: Vec<String> = a
+        .list
         .order
         .iter()
         .map(|&i| a.corpus.reports[i].meta.agency.clone().unwrap())
@@ -731,7 +735,7 @@ fn typing_chinese_in_the_list_filters_it() {
     assert!(s.contains("报告 1/5"), "{s}");
     assert_eq!(a.current, Some(3));
     key(&mut a, KeyCode::Enter);
-    assert_eq!(a.order.len(), 1);
+    assert_eq!(a.list.order.len(), 1);
 }
 
 #[test]
@@ -815,7 +819,7 @@ fn help_in_each_mode_lists_that_modes_keys_first() {
         ch(&mut a, open);
         let scope = a.scope();
         ch(&mut a, '?');
-        assert!(a.help, "? opens the help in {scope:?}");
+        assert!(a.help_open(), "? opens the help in {scope:?}");
         let lines = help_text(&mut a, 80, 24);
         assert!(lines[0].contains(heading), "{open}: {lines:?}");
         assert!(
@@ -823,7 +827,7 @@ fn help_in_each_mode_lists_that_modes_keys_first() {
             "{open}: {lines:?}"
         );
         ch(&mut a, '?');
-        assert!(!a.help);
+        assert!(!a.help_open());
         assert_eq!(a.scope(), scope, "closing the help leaves the mode open");
     }
     // From the reader: the pane's own keys first, then everywhere's.
@@ -866,12 +870,12 @@ fn config_overrides_work_in_every_mode_and_show_in_the_hints() {
     a.wait_for_indexes();
     ch(&mut a, ':');
     typed(&mut a, "fazhix");
-    assert_eq!(a.overlay.as_ref().unwrap().input.as_str(), "fazhix");
+    assert_eq!(a.overlay().unwrap().input.as_str(), "fazhix");
     key(&mut a, KeyCode::Backspace);
     a.on_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
-    assert_eq!(a.overlay.as_ref().unwrap().sel, 1);
+    assert_eq!(a.overlay().unwrap().sel, 1);
     ch(&mut a, 'x');
-    assert!(!a.quitting() && a.overlay.is_some());
+    assert!(!a.quitting() && a.overlay().is_some());
 }
 
 /// What the reader says of its own, without the reports' text: titles of the panes and

@@ -2,15 +2,14 @@
 //! (render.rs); the terminal loop (crate::term) feeds it events. No I/O here, so tests
 //! drive the whole reader headlessly.
 
-use super::doc::{Doc, Hit, Kind, Layout};
+use super::doc::{Doc, Kind, Layout};
 use super::keymap::{self, Action, Scope};
 use crate::corpus::{Corpus, Report, SectionId};
-use crate::search::{PaletteHit, PaletteIndex, Query, TextHit, TextIndex, TextQuery};
+use crate::search::{PaletteHit, PaletteIndex, Query, TextIndex, TextQuery};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::layout::Rect;
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -22,50 +21,16 @@ mod modes;
 mod search;
 
 use super::i18n::{self, Lang, Msg};
+pub use super::state::{
+    AcrossView, CompareView, CoverageView, Jumps, ListState, Mode, OVERLAY_LIMIT, Overlay,
+    OverlayKind, Pos, Prompt, PromptKind, Search, Sort, TreeState, View, ViewerState, compare_rows,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     List,
     Tree,
     Viewer,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sort {
-    File,
-    Agency,
-    Year,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    Search,
-    Filter,
-}
-
-#[derive(Debug, Clone)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub line: super::line::Line,
-    /// Where the viewer was when the prompt opened (Esc goes back there).
-    origin: usize,
-}
-
-#[derive(Debug, Clone)]
-pub struct Search {
-    pub query: String,
-    pub hits: Vec<Hit>,
-    /// Index of the current hit.
-    pub cur: Option<usize>,
-}
-
-/// A place to jump back to: a report and a point in its text (paragraph and byte),
-/// so it survives a change of width (zoom, resize).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pos {
-    pub report: usize,
-    pub para: u32,
-    pub offset: u32,
 }
 
 /// Where a frame puts things, worked out from the state and the terminal's size before
@@ -94,45 +59,6 @@ pub struct Geometry {
     pub help_rows: u16,
 }
 
-/// The palette (headings) or full-text search overlay.
-#[derive(Debug, Clone)]
-pub struct Overlay {
-    pub kind: OverlayKind,
-    pub input: super::line::Line,
-    pub palette_hits: Vec<PaletteHit>,
-    pub text_hits: Vec<TextHit>,
-    /// Sections matching the text query (before the limit).
-    pub text_total: usize,
-    pub sel: usize,
-    pub top: usize,
-    /// Where we were when it opened (Esc goes back).
-    origin: Option<Pos>,
-    /// Position in the history while ↑/↓ recall earlier queries.
-    hist_at: Option<usize>,
-    /// The query was typed before the index was ready: run it when it is.
-    pub pending: bool,
-    /// Full text: the words typed in pinyin and the corpus words read for them.
-    pub readings: Vec<crate::search::fulltext::Reading>,
-    /// Full text: the query as run (pinyin words read as Chinese ones).
-    pub query: TextQuery,
-}
-
-impl Overlay {
-    /// The selected result: report and section.
-    pub fn target(&self) -> Option<(usize, SectionId)> {
-        match self.kind {
-            OverlayKind::Palette => self
-                .palette_hits
-                .get(self.sel)
-                .map(|h| (h.at.report as usize, h.at.section)),
-            OverlayKind::Text => self
-                .text_hits
-                .get(self.sel)
-                .map(|h| (h.doc.report as usize, h.doc.section)),
-        }
-    }
-}
-
 /// What the reader takes from the config (made by `crate::config::Config::settings`;
 /// the reader knows nothing of the file).
 #[derive(Debug, Clone, Default)]
@@ -153,12 +79,6 @@ pub enum Effect {
     Copy(String),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OverlayKind {
-    Palette,
-    Text,
-}
-
 /// Indexes built in the background after the first frame.
 #[derive(Default)]
 pub struct Indexes {
@@ -168,134 +88,36 @@ pub struct Indexes {
     pub progress: AtomicUsize,
 }
 
-/// Two reports' versions of one labelled section, side by side.
-#[derive(Debug, Clone)]
-pub struct CompareView {
-    pub label: crate::corpus::Label,
-    /// Report indices of the two sides.
-    pub sides: [usize; 2],
-    pub texts: [String; 2],
-    pub shared: [Vec<std::ops::Range<usize>>; 2],
-    pub similarity: u8,
-    pub scroll: [usize; 2],
-    /// Both sides scroll together.
-    pub linked: bool,
-    /// The side that moves when not linked (0 left, 1 right).
-    pub active: usize,
-    /// Each side's rows (byte ranges of its text) at its width, laid out when the
-    /// width changes (`App::prepare`), not per frame.
-    pub width: [u16; 2],
-    pub rows: [Vec<std::ops::Range<usize>>; 2],
-}
-
-/// Compare's rows: `text` wrapped at `width`, as byte ranges.
-pub fn compare_rows(text: &str, width: u16, ambiguous_wide: bool) -> Vec<std::ops::Range<usize>> {
-    let mut rows = Vec::new();
-    let mut at = 0;
-    for para in text.split('\n') {
-        for w in crate::wrap::wrap(para, width as usize, ambiguous_wide) {
-            rows.push(at + w.start..at + w.end);
-        }
-        at += para.len() + 1;
-    }
-    rows
-}
-
-/// The coverage matrix.
-#[derive(Debug, Clone)]
-pub struct CoverageView {
-    /// Reports shown, in list order: reports only (other kinds of document are left out).
-    pub reports: Vec<usize>,
-    pub columns: Vec<crate::corpus::Label>,
-    pub row: usize,
-    pub col: usize,
-    pub top: usize,
-    /// First column shown (the columns scroll to keep the selected one in view).
-    pub left: usize,
-}
-
-/// Every report's version of one labelled section.
-#[derive(Debug, Clone)]
-pub struct AcrossView {
-    pub label: crate::corpus::Label,
-    /// (report, its section with the label) in list order: only the reports that have one.
-    pub rows: Vec<(usize, SectionId)>,
-    /// Reports in the list, with the section or without it.
-    pub total: usize,
-    /// The report the view was opened from.
-    pub from: usize,
-    pub sel: usize,
-    pub top: usize,
-}
-
-#[derive(Debug, Clone)]
-pub enum View {
-    Reader,
-    Across(AcrossView),
-    Compare(CompareView),
-    Coverage(CoverageView),
-}
-
-/// Results shown in the overlay.
-pub const OVERLAY_LIMIT: usize = 100;
-
 pub struct App {
     /// Remembered between runs (marks, history, position); see crate::state.
     pub state: crate::state::State,
     /// The key this corpus is remembered under.
     pub corpus_key: String,
-    /// 'm' or '\'' typed: the next letter names a mark.
-    pending_mark: Option<char>,
     pub corpus: Arc<Corpus>,
+    /// What is on the screen: the panes or a full-screen view, and the mode over it.
     pub view: View,
+    pub mode: Mode,
     pub keymap: keymap::Keymap,
     /// Widest text line in the viewer (config `reading_width`).
     pub reading_width: Option<u16>,
     pub indexes: Arc<Indexes>,
     indexing: bool,
-    pub overlay: Option<Overlay>,
     pub palette_history: Vec<String>,
     pub text_history: Vec<String>,
-    /// Report indices in list order (sorted and filtered).
-    pub order: Vec<usize>,
-    pub sort: Sort,
-    pub filter: String,
-    /// Each report's agency as pinyin syllables, made on the first filter typed in letters.
-    agency_pinyin: std::sync::OnceLock<Vec<Vec<&'static str>>>,
-    /// Each report's filter fields, lower-cased, made on the first filter.
-    filter_text: std::sync::OnceLock<Vec<String>>,
-    pub list_sel: usize,
+    pub list: ListState,
     /// The open report.
     pub current: Option<usize>,
-    pub folded: HashSet<(usize, u32)>,
-    pub tree_sel: usize,
-    /// First visible rows of the list and the tree (they scroll only when needed).
-    pub list_top: usize,
-    pub tree_top: usize,
-    /// Top row of the help overlay.
-    pub help_top: usize,
-    /// Top row of the viewer.
-    pub scroll: usize,
+    pub tree: TreeState,
+    pub viewer: ViewerState,
     pub focus: Pane,
-    pub zoom: bool,
-    pub help: bool,
-    /// The mode the help was opened from (its keys are listed first).
-    pub help_scope: Scope,
     /// The interface language (config `language`).
     pub lang: Lang,
-    pub prompt: Option<Prompt>,
-    pub search: Option<Search>,
-    jumps: Vec<Pos>,
-    /// Sections read before a jump, the latest last (at most 20).
-    recent: Vec<(usize, SectionId)>,
-    jump_at: usize,
+    pub jumps: Jumps,
     pub status: Option<String>,
     /// What the terminal loop is to do after this key, in order (the app does no I/O).
     pub effects: Vec<Effect>,
     pub ambiguous_wide: bool,
     pub geometry: Geometry,
-    doc: Option<(usize, Doc)>,
-    layout: Option<(usize, u16, Layout)>,
 }
 
 impl App {
@@ -308,39 +130,25 @@ impl App {
         let mut app = App {
             state: crate::state::State::default(),
             corpus_key: "samples".into(),
-            pending_mark: None,
             corpus,
             view: View::Reader,
+            mode: Mode::Normal,
             keymap: keymap::Keymap::default(),
             reading_width: None,
             indexes: Arc::new(Indexes::default()),
             indexing: false,
-            overlay: None,
             palette_history: Vec::new(),
             text_history: Vec::new(),
-            order,
-            sort: Sort::File,
-            filter: String::new(),
-            agency_pinyin: std::sync::OnceLock::new(),
-            filter_text: std::sync::OnceLock::new(),
-            list_sel: 0,
+            list: ListState {
+                order,
+                ..ListState::default()
+            },
             current,
-            folded: HashSet::new(),
-            tree_sel: 0,
-            list_top: 0,
-            tree_top: 0,
-            help_top: 0,
-            scroll: 0,
+            tree: TreeState::default(),
+            viewer: ViewerState::default(),
             focus: Pane::List,
-            zoom: false,
-            help: false,
-            help_scope: Scope::Global,
             lang: Lang::Zh,
-            prompt: None,
-            search: None,
-            jumps: Vec::new(),
-            recent: Vec::new(),
-            jump_at: 0,
+            jumps: Jumps::default(),
             status: None,
             effects: Vec::new(),
             ambiguous_wide: false,
@@ -349,8 +157,6 @@ impl App {
                 viewer_cols: 80,
                 ..Geometry::default()
             },
-            doc: None,
-            layout: None,
         };
         if !app.corpus.errors.is_empty() {
             let n = app.corpus.errors.len();
@@ -400,6 +206,36 @@ impl App {
         self.current.map(|i| &self.corpus.reports[i])
     }
 
+    // ----- the mode -----
+
+    /// The palette or full-text search, when it is open.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        match &self.mode {
+            Mode::Palette(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The status-bar prompt, when one is open.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        match &self.mode {
+            Mode::Prompt(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Is the help showing?
+    pub fn help_open(&self) -> bool {
+        matches!(self.mode, Mode::Help { .. })
+    }
+
+    /// Move the help's first row (kept in range by [`App::prepare`]).
+    fn scroll_help(&mut self, f: impl FnOnce(usize) -> usize) {
+        if let Mode::Help { top, .. } = &mut self.mode {
+            *top = f(*top);
+        }
+    }
+
     // ----- the frame -----
 
     /// Settle into the frame about to be drawn: take its geometry, lay out what depends
@@ -410,18 +246,20 @@ impl App {
         self.cur_layout();
         let rows = g.viewer_rows as usize;
         let len = self.cached_layout().map_or(0, |l| l.rows.len());
-        self.scroll = self
+        self.viewer.scroll = self
+            .viewer
             .scroll
             .min(len.saturating_sub(1).max(len.saturating_sub(rows)));
-        keep_visible(&mut self.list_top, self.list_sel, g.list_rows);
-        let tree_sel = self.tree_sel;
-        keep_visible(&mut self.tree_top, tree_sel, g.tree_rows);
-        if self.help {
-            let n = self.keymap.help_lines(self.help_scope).len();
-            self.help_top = self.help_top.min(n.saturating_sub(g.help_rows as usize));
-        }
-        if let Some(o) = self.overlay.as_mut() {
-            keep_visible(&mut o.top, o.sel, g.overlay_rows);
+        keep_visible(&mut self.list.top, self.list.sel, g.list_rows);
+        let tree_sel = self.tree.sel;
+        keep_visible(&mut self.tree.top, tree_sel, g.tree_rows);
+        match &mut self.mode {
+            Mode::Help { scope, top } => {
+                let n = self.keymap.help_lines(*scope).len();
+                *top = (*top).min(n.saturating_sub(g.help_rows as usize));
+            }
+            Mode::Palette(o) => keep_visible(&mut o.top, o.sel, g.overlay_rows),
+            _ => {}
         }
         let amb = self.ambiguous_wide;
         match &mut self.view {
@@ -453,7 +291,8 @@ impl App {
     pub fn cached_layout(&self) -> Option<&Layout> {
         let cur = self.current?;
         let w = self.geometry.viewer_cols.max(1);
-        self.layout
+        self.viewer
+            .layout
             .as_ref()
             .filter(|(i, lw, _)| *i == cur && *lw == w)
             .map(|(_, _, l)| l)
@@ -463,8 +302,14 @@ impl App {
     /// one when it fits, else one made for this call (nothing is kept).
     pub fn with_layout<R>(&self, width: u16, f: impl FnOnce(&Doc, &Layout) -> R) -> Option<R> {
         let cur = self.current?;
-        let doc = self.doc.as_ref().filter(|(i, _)| *i == cur).map(|(_, d)| d);
+        let doc = self
+            .viewer
+            .doc
+            .as_ref()
+            .filter(|(i, _)| *i == cur)
+            .map(|(_, d)| d);
         let laid = self
+            .viewer
             .layout
             .as_ref()
             .filter(|(i, w, _)| *i == cur && *w == width)
@@ -483,25 +328,26 @@ impl App {
 
     pub fn doc(&mut self) -> Option<&Doc> {
         let cur = self.current?;
-        if self.doc.as_ref().is_none_or(|(i, _)| *i != cur) {
-            self.doc = Some((cur, Doc::build(&self.corpus.reports[cur], self.lang)));
+        if self.viewer.doc.as_ref().is_none_or(|(i, _)| *i != cur) {
+            self.viewer.doc = Some((cur, Doc::build(&self.corpus.reports[cur], self.lang)));
         }
-        self.doc.as_ref().map(|(_, d)| d)
+        self.viewer.doc.as_ref().map(|(_, d)| d)
     }
 
     /// The row layout of the open report at `width` (cached per report and width).
     pub fn layout(&mut self, width: u16) -> Option<&Layout> {
         let cur = self.current?;
         let fresh = self
+            .viewer
             .layout
             .as_ref()
             .is_some_and(|(i, w, _)| *i == cur && *w == width);
         if !fresh {
             // Keep the reading position when only the width changed.
-            let anchor = match &self.layout {
+            let anchor = match &self.viewer.layout {
                 Some((i, _, old)) if *i == cur => old
                     .rows
-                    .get(self.scroll.min(old.rows.len().saturating_sub(1)))
+                    .get(self.viewer.scroll.min(old.rows.len().saturating_sub(1)))
                     .map(|r| (r.para, r.start)),
                 _ => None,
             };
@@ -509,11 +355,11 @@ impl App {
             let amb = self.ambiguous_wide;
             let l = self.doc()?.layout(width, n, amb);
             if let Some((para, offset)) = anchor {
-                self.scroll = l.row_of(para, offset);
+                self.viewer.scroll = l.row_of(para, offset);
             }
-            self.layout = Some((cur, width, l));
+            self.viewer.layout = Some((cur, width, l));
         }
-        self.layout.as_ref().map(|(_, _, l)| l)
+        self.viewer.layout.as_ref().map(|(_, _, l)| l)
     }
 
     fn cur_layout(&mut self) -> Option<&Layout> {
@@ -534,26 +380,15 @@ impl App {
         let Some(cur) = self.current else {
             return Vec::new();
         };
-        let r = &self.corpus.reports[cur];
-        let mut out = Vec::new();
-        let mut stack: Vec<(SectionId, u8)> = r.roots.iter().rev().map(|&id| (id, 0)).collect();
-        while let Some((id, d)) = stack.pop() {
-            out.push((id, d));
-            if !self.folded.contains(&(cur, id.0)) {
-                for &c in r.section(id).children.iter().rev() {
-                    stack.push((c, d + 1));
-                }
-            }
-        }
-        out
+        self.tree.rows(cur, &self.corpus.reports[cur])
     }
 
     /// The section at the top of the viewer (as laid out; see [`App::prepare`]).
     pub fn section_at_scroll(&self) -> Option<SectionId> {
-        let scroll = self.scroll;
+        let scroll = self.viewer.scroll;
         let l = self.cached_layout()?;
         let row = *l.rows.get(scroll.min(l.rows.len().saturating_sub(1)))?;
-        let doc = &self.doc.as_ref()?.1;
+        let doc = &self.viewer.doc.as_ref()?.1;
         // The heading row itself counts for its section; the blank before it belongs
         // to the previous one.
         doc.paras[row.para as usize].section
@@ -563,14 +398,14 @@ impl App {
     fn sync_tree_to_viewer(&mut self) {
         self.cur_layout();
         let Some(mut id) = self.section_at_scroll() else {
-            self.tree_sel = 0;
+            self.tree.sel = 0;
             return;
         };
         let rows = self.tree_rows();
         let r = self.report().expect("a section implies a report");
         loop {
             if let Some(i) = rows.iter().position(|(s, _)| *s == id) {
-                self.tree_sel = i;
+                self.tree.sel = i;
                 return;
             }
             match r.section(id).parent {
@@ -583,11 +418,11 @@ impl App {
     /// Scroll the viewer to the selected tree section.
     fn sync_viewer_to_tree(&mut self) {
         let rows = self.tree_rows();
-        let Some(&(id, _)) = rows.get(self.tree_sel) else {
+        let Some(&(id, _)) = rows.get(self.tree.sel) else {
             return;
         };
         let target = self.cur_layout().map_or(0, |l| l.section_row[id.index()]);
-        self.scroll = target.min(self.max_scroll_allowing(target));
+        self.viewer.scroll = target.min(self.max_scroll_allowing(target));
     }
 
     /// Scrolling may go past the usual maximum to put a late heading at the top.
@@ -599,20 +434,20 @@ impl App {
     // ----- opening reports and jumps -----
 
     fn open_selected(&mut self) {
-        let new = self.order.get(self.list_sel).copied();
+        let new = self.list.order.get(self.list.sel).copied();
         if new != self.current {
             // Changing report is a jump: Ctrl-o comes back here.
             self.record_jump();
             self.current = new;
-            self.scroll = 0;
-            self.tree_sel = 0;
-            self.search = None;
+            self.viewer.scroll = 0;
+            self.tree.sel = 0;
+            self.viewer.search = None;
         }
     }
 
     fn pos(&mut self) -> Option<Pos> {
         let report = self.current?;
-        let scroll = self.scroll;
+        let scroll = self.viewer.scroll;
         let (para, offset) = self
             .cur_layout()
             .and_then(|l| l.rows.get(scroll.min(l.rows.len().saturating_sub(1))))
@@ -628,69 +463,36 @@ impl App {
     /// palette's empty query).
     fn record_jump(&mut self) {
         self.cur_layout();
-        if let (Some(r), Some(s)) = (self.current, self.section_at_scroll()) {
-            self.recent.retain(|&x| x != (r, s));
-            self.recent.push((r, s));
-            if self.recent.len() > 20 {
-                self.recent.remove(0);
-            }
-        }
-        if let Some(p) = self.pos() {
-            self.jumps.truncate(self.jump_at);
-            if self.jumps.last() != Some(&p) {
-                self.jumps.push(p);
-            }
-            if self.jumps.len() > 200 {
-                self.jumps.remove(0);
-            }
-            self.jump_at = self.jumps.len();
-        }
+        let section = self.current.zip(self.section_at_scroll());
+        let here = self.pos();
+        self.jumps.record(here, section);
     }
 
     fn goto(&mut self, p: Pos) {
         if self.current != Some(p.report) {
             self.current = Some(p.report);
-            self.search = None;
-            if let Some(i) = self.order.iter().position(|&r| r == p.report) {
-                self.list_sel = i;
+            self.viewer.search = None;
+            if let Some(i) = self.list.order.iter().position(|&r| r == p.report) {
+                self.list.sel = i;
             }
         }
-        self.scroll = self.cur_layout().map_or(0, |l| l.row_of(p.para, p.offset));
+        self.viewer.scroll = self.cur_layout().map_or(0, |l| l.row_of(p.para, p.offset));
         self.sync_tree_to_viewer();
     }
 
     fn jump_back(&mut self) {
-        if self.jump_at == 0 {
-            self.say(Msg::NoEarlier, &[]);
-            return;
-        }
         let here = self.pos();
-        if self.jump_at == self.jumps.len()
-            && let Some(p) = here
-            && self.jumps.last() != Some(&p)
-        {
-            self.jumps.push(p);
+        match self.jumps.back(here) {
+            Some(p) => self.goto(p),
+            None => self.say(Msg::NoEarlier, &[]),
         }
-        // Skip entries that are where we already are.
-        while self.jump_at > 0 {
-            self.jump_at -= 1;
-            if Some(self.jumps[self.jump_at]) != here {
-                let p = self.jumps[self.jump_at];
-                self.goto(p);
-                return;
-            }
-        }
-        self.say(Msg::NoEarlier, &[]);
     }
 
     fn jump_forward(&mut self) {
-        if self.jump_at + 1 >= self.jumps.len() {
-            self.say(Msg::NoLater, &[]);
-            return;
+        match self.jumps.forward() {
+            Some(p) => self.goto(p),
+            None => self.say(Msg::NoLater, &[]),
         }
-        self.jump_at += 1;
-        let p = self.jumps[self.jump_at];
-        self.goto(p);
     }
 }
 

@@ -7,6 +7,7 @@ pub mod doc;
 pub mod i18n;
 pub mod keymap;
 pub mod line;
+pub mod state;
 pub mod view;
 
 pub use app::{App, Pane};

@@ -22,14 +22,14 @@ impl App {
             self.say(Msg::NoLabelFollow, &[]);
             return;
         };
-        let n = self.order.len();
+        let n = self.list.order.len();
         if n < 2 {
             self.say(Msg::OnlyOneReport, &[]);
             return;
         }
-        let at = self.order.iter().position(|&r| r == cur).unwrap_or(0);
+        let at = self.list.order.iter().position(|&r| r == cur).unwrap_or(0);
         // The k-th report in that direction (0 < k < n).
-        let step = |k: usize| self.order[(if forward { at + k } else { at + n - k }) % n];
+        let step = |k: usize| self.list.order[(if forward { at + k } else { at + n - k }) % n];
         let corpus = Arc::clone(&self.corpus);
         let who = |r: usize| {
             let m = &corpus.reports[r].meta;
@@ -104,9 +104,9 @@ impl App {
             self.say(Msg::NoLabelCompare, &[]);
             return;
         };
-        let n = self.order.len();
-        let at = self.order.iter().position(|&r| r == cur).unwrap_or(0);
-        let other = self.order[(at + 1) % n.max(1)];
+        let n = self.list.order.len();
+        let at = self.list.order.iter().position(|&r| r == cur).unwrap_or(0);
+        let other = self.list.order[(at + 1) % n.max(1)];
         self.view = View::Compare(self.compare_of(label, [cur, other]));
     }
 
@@ -123,6 +123,7 @@ impl App {
             return;
         };
         let rows: Vec<(usize, SectionId)> = self
+            .list
             .order
             .iter()
             .filter_map(|&r| {
@@ -137,7 +138,7 @@ impl App {
         self.view = View::Across(AcrossView {
             label,
             rows,
-            total: self.order.len(),
+            total: self.list.order.len(),
             from: cur,
             sel,
             top: 0,

@@ -12,7 +12,8 @@ impl App {
         let scope = self.scope();
         if matches!(scope, Scope::Global | Scope::List | Scope::Tree) {
             self.status = None;
-            if let Some(kind) = self.pending_mark.take() {
+            if let Mode::Mark(kind) = self.mode {
+                self.mode = Mode::Normal;
                 if let KeyCode::Char(c) = ev.code
                     && c.is_ascii_alphabetic()
                 {
@@ -35,10 +36,10 @@ impl App {
                     .modifiers
                     .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
             {
-                self.prompt = Some(Prompt {
+                self.mode = Mode::Prompt(Prompt {
                     kind: PromptKind::Filter,
                     line: crate::ui::line::Line::default(),
-                    origin: self.scroll,
+                    origin: self.viewer.scroll,
                 });
                 self.prompt_action(Action::Insert(c));
                 return;
@@ -54,7 +55,7 @@ impl App {
             return;
         };
         let hits = doc.find(query);
-        self.search = Some(Search {
+        self.viewer.search = Some(Search {
             query: query.to_string(),
             hits,
             cur: None,
@@ -66,8 +67,8 @@ impl App {
 
     /// Move to the next (or previous) hit from the current scroll position.
     pub(super) fn next_hit(&mut self, forward: bool) {
-        let top = self.scroll;
-        let Some(s) = self.search.clone() else {
+        let top = self.viewer.scroll;
+        let Some(s) = self.viewer.search.clone() else {
             self.say(Msg::NoSearch, &[]);
             return;
         };
@@ -84,11 +85,11 @@ impl App {
             (true, None) => rows.iter().position(|&r| r >= top).unwrap_or(0),
             (false, None) => rows.iter().rposition(|&r| r < top).unwrap_or(n - 1),
         };
-        if let Some(se) = self.search.as_mut() {
+        if let Some(se) = self.viewer.search.as_mut() {
             se.cur = Some(idx);
         }
         // Keep the hit a few rows below the top, like less.
-        self.scroll = rows[idx]
+        self.viewer.scroll = rows[idx]
             .saturating_sub(2)
             .min(self.max_scroll_allowing(rows[idx]));
         self.sync_tree_to_viewer();
@@ -127,18 +128,18 @@ impl App {
                 let row = ev.row.saturating_sub(rect.y + 1) as usize;
                 match pane {
                     Pane::List => {
-                        let first = self.list_top;
+                        let first = self.list.top;
                         let i = first + row;
-                        if i < self.order.len() {
-                            self.list_sel = i;
+                        if i < self.list.order.len() {
+                            self.list.sel = i;
                             self.open_selected();
                         }
                     }
                     Pane::Tree => {
-                        let first = self.tree_top;
+                        let first = self.tree.top;
                         let i = first + row;
                         if i < self.tree_rows().len() {
-                            self.tree_sel = i;
+                            self.tree.sel = i;
                             self.sync_viewer_to_tree();
                         }
                     }
@@ -172,11 +173,11 @@ impl App {
             Suspend => self.effects.push(Effect::Suspend),
             Across => self.open_across(),
             SetMark => {
-                self.pending_mark = Some('m');
+                self.mode = Mode::Mark('m');
                 self.say(Msg::MarkPrompt, &[]);
             }
             GotoMark => {
-                self.pending_mark = Some('\'');
+                self.mode = Mode::Mark('\'');
                 self.say(Msg::GotoMarkPrompt, &[]);
             }
             Copy | CopyCitation => self.copy(a == Copy),
@@ -185,6 +186,7 @@ impl App {
             Compare => self.open_compare(),
             Coverage => {
                 let reports: Vec<usize> = self
+                    .list
                     .order
                     .iter()
                     .copied()
@@ -213,7 +215,7 @@ impl App {
                     Pane::Viewer => Pane::Viewer,
                 };
                 if self.focus != Pane::Viewer {
-                    self.zoom = false;
+                    self.viewer.zoom = false;
                 }
             }
             PrevPane | PaneLeft => {
@@ -224,22 +226,22 @@ impl App {
                     Pane::Viewer => Pane::Tree,
                 };
                 if self.focus != Pane::Viewer {
-                    self.zoom = false;
+                    self.viewer.zoom = false;
                 }
             }
             Zoom => {
-                self.zoom = !self.zoom;
-                if self.zoom {
+                self.viewer.zoom = !self.viewer.zoom;
+                if self.viewer.zoom {
                     self.focus = Pane::Viewer;
                 }
             }
             Cancel => {
                 // The most recent thing first: a search, the zoom, then an applied filter.
-                if self.search.take().is_none() {
-                    if self.zoom {
-                        self.zoom = false;
-                    } else if !self.filter.is_empty() {
-                        self.filter.clear();
+                if self.viewer.search.take().is_none() {
+                    if self.viewer.zoom {
+                        self.viewer.zoom = false;
+                    } else if !self.list.filter.is_empty() {
+                        self.list.filter.clear();
                         self.resort();
                         self.say(Msg::FilterCleared, &[]);
                     }
@@ -251,17 +253,17 @@ impl App {
                 } else {
                     self.focus
                 };
-                self.prompt = Some(Prompt {
+                self.mode = Mode::Prompt(Prompt {
                     kind: PromptKind::Search,
                     line: crate::ui::line::Line::default(),
-                    origin: self.scroll,
+                    origin: self.viewer.scroll,
                 });
             }
             Filter => {
-                self.prompt = Some(Prompt {
+                self.mode = Mode::Prompt(Prompt {
                     kind: PromptKind::Filter,
-                    line: crate::ui::line::Line::new(&self.filter),
-                    origin: self.scroll,
+                    line: crate::ui::line::Line::new(&self.list.filter),
+                    origin: self.viewer.scroll,
                 });
             }
             NextMatch | PrevMatch => {
@@ -271,13 +273,13 @@ impl App {
             JumpBack => self.jump_back(),
             JumpForward => self.jump_forward(),
             Sort => {
-                self.sort = match self.sort {
+                self.list.sort = match self.list.sort {
                     self::Sort::File => self::Sort::Agency,
                     self::Sort::Agency => self::Sort::Year,
                     self::Sort::Year => self::Sort::File,
                 };
                 self.resort();
-                let m = match self.sort {
+                let m = match self.list.sort {
                     self::Sort::File => Msg::SortedByFile,
                     self::Sort::Agency => Msg::SortedByAgency,
                     self::Sort::Year => Msg::SortedByYear,
@@ -313,23 +315,21 @@ impl App {
         let rows = self.tree_rows();
         match a {
             Action::ToggleFold => {
-                let Some(&(id, _)) = rows.get(self.tree_sel) else {
+                let Some(&(id, _)) = rows.get(self.tree.sel) else {
                     return;
                 };
                 if self.corpus.reports[cur].section(id).children.is_empty() {
                     self.say(Msg::NoSubsections, &[]);
                     return;
                 }
-                if !self.folded.remove(&(cur, id.0)) {
-                    self.folded.insert((cur, id.0));
-                }
+                self.tree.toggle(cur, id);
             }
             Action::FoldAll => {
-                let sel = rows.get(self.tree_sel).map(|r| r.0);
+                let sel = rows.get(self.tree.sel).map(|r| r.0);
                 let r = &self.corpus.reports[cur];
                 for (i, s) in r.sections.iter().enumerate() {
                     if !s.children.is_empty() {
-                        self.folded.insert((cur, i as u32));
+                        self.tree.folded.insert((cur, i as u32));
                     }
                 }
                 // Keep the highlight on the selected section's top-level ancestor.
@@ -338,11 +338,11 @@ impl App {
                         id = p;
                     }
                     let rows = self.tree_rows();
-                    self.tree_sel = rows.iter().position(|(s, _)| *s == id).unwrap_or(0);
+                    self.tree.sel = rows.iter().position(|(s, _)| *s == id).unwrap_or(0);
                 }
             }
             _ => {
-                self.folded.retain(|(r, _)| *r != cur);
+                self.tree.folded.retain(|(r, _)| *r != cur);
                 self.sync_tree_to_viewer();
             }
         }
@@ -370,7 +370,7 @@ impl App {
                     .geometry
                     .list
                     .map_or(page, |r| (r.height as usize).saturating_sub(2));
-                self.list_sel = step(self.order.len(), self.list_sel, visible.max(1));
+                self.list.sel = step(self.list.order.len(), self.list.sel, visible.max(1));
                 self.open_selected();
             }
             Pane::Tree => {
@@ -378,7 +378,7 @@ impl App {
                     .geometry
                     .tree
                     .map_or(page, |r| (r.height as usize).saturating_sub(2));
-                self.tree_sel = step(self.tree_rows().len(), self.tree_sel, visible.max(1));
+                self.tree.sel = step(self.tree_rows().len(), self.tree.sel, visible.max(1));
                 self.sync_viewer_to_tree();
             }
             Pane::Viewer => {
@@ -386,7 +386,7 @@ impl App {
                     self.record_jump();
                 }
                 let max = self.max_scroll();
-                self.scroll = step(max + 1, self.scroll.min(max), page);
+                self.viewer.scroll = step(max + 1, self.viewer.scroll.min(max), page);
                 self.sync_tree_to_viewer();
             }
         }

@@ -5,12 +5,12 @@ use super::*;
 impl App {
     pub(super) fn resort(&mut self) {
         let keep = self.current;
-        let f = self.filter.to_lowercase();
+        let f = self.list.filter.to_lowercase();
         let reports = &self.corpus.reports;
         // What the filter is matched against, made once: title, agency, file name, level
         // (district, 区级) and places (山东省, 淄博市), lower-cased, one per report.
         let fields = (!f.is_empty()).then(|| {
-            self.filter_text.get_or_init(|| {
+            self.list.filter_text.get_or_init(|| {
                 reports
                     .iter()
                     .map(|r| {
@@ -37,7 +37,7 @@ impl App {
         // Pinyin of the agencies, for a filter typed in letters ("zhd" → 张店区…) and the
         // agency sort.
         let agency_pinyin = || {
-            self.agency_pinyin.get_or_init(|| {
+            self.list.agency_pinyin.get_or_init(|| {
                 reports
                     .iter()
                     .map(|r| {
@@ -56,7 +56,7 @@ impl App {
                 })
             })
             .collect();
-        match self.sort {
+        match self.list.sort {
             Sort::File => {}
             // By pinyin, as Chinese lists are ordered (code points put 于 before 高).
             Sort::Agency => {
@@ -79,9 +79,9 @@ impl App {
         // Other kinds of document (信息公开年报, 工作要点, a README) come after the reports
         // (a stable sort keeps the chosen order within each group).
         order.sort_by_key(|&i| reports[i].meta.kind != "report");
-        self.order = order;
-        self.list_sel = keep
-            .and_then(|k| self.order.iter().position(|&i| i == k))
+        self.list.order = order;
+        self.list.sel = keep
+            .and_then(|k| self.list.order.iter().position(|&i| i == k))
             .unwrap_or(0);
         self.open_selected();
     }

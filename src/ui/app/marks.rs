@@ -69,8 +69,7 @@ impl App {
         self.text_history = state.search_history.clone();
         let cs = state.corpora.get(corpus_key).cloned().unwrap_or_default();
         self.state = state;
-        self.jumps = cs.jumps.iter().filter_map(|p| self.pos_of(p)).collect();
-        self.jump_at = self.jumps.len();
+        self.jumps = Jumps::restore(cs.jumps.iter().filter_map(|p| self.pos_of(p)).collect());
         if let Some(p) = cs.last.as_ref().and_then(|p| self.pos_of(p)) {
             self.goto(p);
             self.focus = Pane::Viewer;
@@ -82,7 +81,7 @@ impl App {
         let last = self.place();
         let jumps: Vec<crate::state::Place> = self
             .jumps
-            .clone()
+            .places()
             .iter()
             .rev()
             .take(100)
@@ -116,7 +115,7 @@ impl App {
     /// tree's selection.
     pub(super) fn section_to_copy(&mut self) -> Option<SectionId> {
         self.cur_layout();
-        let selected = self.tree_rows().get(self.tree_sel).map(|&(id, _)| id);
+        let selected = self.tree_rows().get(self.tree.sel).map(|&(id, _)| id);
         if self.focus == Pane::Tree {
             return selected.or_else(|| self.section_at_scroll());
         }

@@ -8,11 +8,10 @@ use super::*;
 impl App {
     /// The scope keys are looked up in now (the topmost mode first).
     pub fn scope(&self) -> Scope {
-        if self.help {
-            return Scope::Help;
-        }
-        if self.overlay.is_some() {
-            return Scope::Palette;
+        match self.mode {
+            Mode::Help { .. } => return Scope::Help,
+            Mode::Palette(_) => return Scope::Palette,
+            _ => {}
         }
         match self.view {
             View::Compare(_) => return Scope::Compare,
@@ -20,7 +19,7 @@ impl App {
             View::Coverage(_) => return Scope::Coverage,
             View::Reader => {}
         }
-        if self.prompt.is_some() {
+        if matches!(self.mode, Mode::Prompt(_)) {
             return Scope::Prompt;
         }
         match self.focus {
@@ -45,58 +44,60 @@ impl App {
 
     /// Open the help over whatever is showing, that mode's keys first.
     pub(super) fn open_help(&mut self) {
-        self.help_scope = self.scope();
-        self.help = true;
-        self.help_top = 0;
+        self.mode = Mode::Help {
+            scope: self.scope(),
+            top: 0,
+        };
     }
 
     fn help_action(&mut self, a: Action) {
         use Action::*;
         match a {
-            Close | Help => {
-                self.help = false;
-                self.help_top = 0;
-            }
+            Close | Help => self.mode = Mode::Normal,
             Quit => self.effects.push(Effect::Quit),
-            Down => self.help_top += 1,
-            Up => self.help_top = self.help_top.saturating_sub(1),
-            PageDown => self.help_top += 10,
-            PageUp => self.help_top = self.help_top.saturating_sub(10),
-            Top => self.help_top = 0,
+            Down => self.scroll_help(|t| t + 1),
+            Up => self.scroll_help(|t| t.saturating_sub(1)),
+            PageDown => self.scroll_help(|t| t + 10),
+            PageUp => self.scroll_help(|t| t.saturating_sub(10)),
+            Top => self.scroll_help(|_| 0),
             // The renderer clamps it to the last page.
-            Bottom => self.help_top = usize::MAX / 2,
+            Bottom => self.scroll_help(|_| usize::MAX / 2),
             _ => {}
         }
     }
 
     pub(super) fn prompt_action(&mut self, a: Action) {
-        let Some(p) = self.prompt.as_mut() else {
+        let Mode::Prompt(p) = &mut self.mode else {
             return;
         };
         match a {
             Action::Cancel => {
-                let p = self.prompt.take().expect("prompt");
+                let Mode::Prompt(p) = std::mem::take(&mut self.mode) else {
+                    unreachable!("in the prompt")
+                };
                 match p.kind {
                     PromptKind::Search => {
-                        self.search = None;
-                        self.scroll = p.origin;
+                        self.viewer.search = None;
+                        self.viewer.scroll = p.origin;
                         self.sync_tree_to_viewer();
                     }
                     PromptKind::Filter => {
-                        self.filter.clear();
+                        self.list.filter.clear();
                         self.resort();
                     }
                 }
                 return;
             }
             Action::Open => {
-                let p = self.prompt.take().expect("prompt");
+                let Mode::Prompt(p) = std::mem::take(&mut self.mode) else {
+                    unreachable!("in the prompt")
+                };
                 if p.kind == PromptKind::Search {
-                    let origin = self.scroll;
-                    self.scroll = p.origin;
+                    let origin = self.viewer.scroll;
+                    self.viewer.scroll = p.origin;
                     self.record_jump();
-                    self.scroll = origin;
-                    match &self.search {
+                    self.viewer.scroll = origin;
+                    match &self.viewer.search {
                         Some(s) if !s.hits.is_empty() => {
                             let n = s.hits.len();
                             self.say(Msg::Matches, &[&n]);
@@ -118,19 +119,19 @@ impl App {
         let (kind, text, origin) = (p.kind, p.line.as_str().to_string(), p.origin);
         match kind {
             PromptKind::Filter => {
-                self.filter = text;
+                self.list.filter = text;
                 self.resort();
             }
             PromptKind::Search => {
                 // Incremental: the first hit at or after where the search started.
-                self.scroll = origin;
+                self.viewer.scroll = origin;
                 self.run_search(&text, true);
             }
         }
     }
 
     fn overlay_action(&mut self, a: Action) {
-        let Some(o) = self.overlay.as_mut() else {
+        let Mode::Palette(o) = &mut self.mode else {
             return;
         };
         let n = match o.kind {
@@ -141,7 +142,9 @@ impl App {
         use Action::*;
         match a {
             Cancel => {
-                let o = self.overlay.take().expect("overlay");
+                let Mode::Palette(o) = std::mem::take(&mut self.mode) else {
+                    unreachable!("in the palette")
+                };
                 if let Some(p) = o.origin {
                     self.goto(p);
                 }
@@ -244,12 +247,13 @@ impl App {
             SameNext | SamePrev | LeftNext | LeftPrev => {
                 // Step one side through the other agencies (list order): ] [ the right
                 // side, } { the left side; together they pick any pair.
-                let n = self.order.len();
+                let n = self.list.order.len();
                 let side = usize::from(matches!(a, SameNext | SamePrev));
                 let forward = matches!(a, SameNext | LeftNext);
                 let (label, mut sides) = (cv.label, cv.sides);
                 let other = sides[1 - side];
                 let mut at = self
+                    .list
                     .order
                     .iter()
                     .position(|&r| r == sides[side])
@@ -260,11 +264,11 @@ impl App {
                     } else {
                         (at + n - 1) % n
                     };
-                    if self.order[at] != other {
+                    if self.list.order[at] != other {
                         break;
                     }
                 }
-                sides[side] = self.order[at];
+                sides[side] = self.list.order[at];
                 self.view = View::Compare(self.compare_of(label, sides));
             }
             _ => {}

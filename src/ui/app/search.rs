@@ -9,8 +9,8 @@ impl App {
         self.ambiguous_wide = cfg.ambiguous_wide;
         self.reading_width = cfg.reading_width.filter(|&w| w >= 10);
         self.lang = cfg.lang;
-        self.layout = None;
-        self.doc = None;
+        self.viewer.layout = None;
+        self.viewer.doc = None;
         if !self.corpus.errors.is_empty() && self.status.is_some() {
             let n = self.corpus.errors.len();
             self.say(Msg::FilesSkipped, &[&n]);
@@ -50,7 +50,7 @@ impl App {
 
     /// Re-run an overlay query that was typed before its index was ready.
     pub fn refresh_overlay(&mut self) {
-        if self.overlay.as_ref().is_some_and(|o| o.pending) {
+        if self.overlay().is_some_and(|o| o.pending) {
             self.run_overlay_query();
         }
     }
@@ -67,7 +67,7 @@ impl App {
     pub(super) fn open_overlay(&mut self, kind: OverlayKind) {
         self.start_indexing();
         let origin = self.pos();
-        self.overlay = Some(Overlay {
+        self.mode = Mode::Palette(Overlay {
             kind,
             input: crate::ui::line::Line::default(),
             palette_hits: Vec::new(),
@@ -88,7 +88,7 @@ impl App {
     }
 
     pub(super) fn run_overlay_query(&mut self) {
-        let Some(o) = self.overlay.as_mut() else {
+        let Mode::Palette(o) = &mut self.mode else {
             return;
         };
         o.sel = 0;
@@ -113,7 +113,7 @@ impl App {
                         let parts = self.current.into_iter().flat_map(|c| {
                             self.corpus.reports[c].roots.iter().map(move |&s| (c, s))
                         });
-                        for x in self.recent.iter().rev().copied().chain(parts) {
+                        for x in self.jumps.recent().chain(parts) {
                             if !seen.contains(&x) && seen.len() < OVERLAY_LIMIT {
                                 seen.push(x);
                             }
@@ -144,8 +144,7 @@ impl App {
         }
         // Nothing typed: the list shows, the text behind stays where it was.
         if self
-            .overlay
-            .as_ref()
+            .overlay()
             .is_some_and(|o| !o.input.as_str().trim().is_empty())
         {
             self.preview_overlay();
@@ -154,7 +153,7 @@ impl App {
 
     /// The selected result's place.
     pub(super) fn overlay_target(&self) -> Option<(usize, SectionId)> {
-        self.overlay.as_ref()?.target()
+        self.overlay()?.target()
     }
 
     /// Show the selected result behind the overlay (Esc undoes it).
@@ -168,21 +167,21 @@ impl App {
     pub(super) fn show_section(&mut self, report: usize, section: SectionId) {
         if self.current != Some(report) {
             self.current = Some(report);
-            self.search = None;
-            if let Some(i) = self.order.iter().position(|&r| r == report) {
-                self.list_sel = i;
+            self.viewer.search = None;
+            if let Some(i) = self.list.order.iter().position(|&r| r == report) {
+                self.list.sel = i;
             }
         }
         let row = self
             .cur_layout()
             .map_or(0, |l| l.section_row[section.index()]);
-        self.scroll = row.min(self.max_scroll_allowing(row));
+        self.viewer.scroll = row.min(self.max_scroll_allowing(row));
         self.sync_tree_to_viewer();
     }
 
     /// Enter in the palette: go to the selected result (a jump; Ctrl-o comes back).
     pub(super) fn open_overlay_result(&mut self) {
-        let Some(o) = self.overlay.take() else {
+        let Mode::Palette(o) = std::mem::take(&mut self.mode) else {
             return;
         };
         let hist = match o.kind {
@@ -210,9 +209,9 @@ impl App {
             // Highlight the words and go to the first hit inside the section.
             let q = &o.query;
             if let Some(word) = q.phrases.first().or(q.terms.first()).cloned() {
-                let section_top = self.scroll;
+                let section_top = self.viewer.scroll;
                 self.run_search(&word, false);
-                self.scroll = section_top;
+                self.viewer.scroll = section_top;
                 self.next_hit(true);
             }
         }
@@ -251,14 +250,15 @@ impl App {
         let max = self
             .cached_layout()
             .map_or(0, |l| l.rows.len().saturating_sub(rows));
-        (self.scroll.min(max) * 100)
+        (self.viewer.scroll.min(max) * 100)
             .checked_div(max)
             .map_or(100, |p| p as u16)
     }
 
     /// Is the paragraph kind at this row a heading (for styling)?
     pub fn para_kind(&self, para: u32) -> Kind {
-        self.doc
+        self.viewer
+            .doc
             .as_ref()
             .map_or(Kind::Body, |(_, d)| d.paras[para as usize].kind)
     }

@@ -29,7 +29,7 @@ pub use theme::Theme;
 
 /// Which panes are shown, left to right.
 fn panes(app: &App, width: u16) -> Vec<Pane> {
-    if app.zoom {
+    if app.viewer.zoom {
         return vec![Pane::Viewer];
     }
     if width >= 100 {
@@ -151,8 +151,8 @@ pub fn geometry(app: &App, area: Rect) -> Geometry {
     if let Some(b) = overlay_box(main) {
         g.overlay_rows = inner(b).height.saturating_sub(1);
     }
-    if app.help {
-        let n = app.keymap.help_lines(app.help_scope).len();
+    if let crate::ui::state::Mode::Help { scope, .. } = app.mode {
+        let n = app.keymap.help_lines(scope).len();
         if let Some(b) = help_box(main, n) {
             g.help_rows = b.height.saturating_sub(2);
         }
@@ -216,10 +216,10 @@ fn draw_frame(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     if let Some(s) = status {
         draw_status(s, buf, app, theme);
     }
-    if matches!(app.view, View::Reader) && app.overlay.is_some() {
+    if matches!(app.view, View::Reader) && app.overlay().is_some() {
         draw_overlay(main, buf, app, theme);
     }
-    if app.help {
+    if app.help_open() {
         draw_help(main, buf, app, theme);
     }
 }

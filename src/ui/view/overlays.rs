@@ -3,10 +3,13 @@
 use super::*;
 
 pub(super) fn draw_help(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
+    let crate::ui::state::Mode::Help { scope, top } = app.mode else {
+        return;
+    };
     let lang = app.lang;
     let lines: Vec<(String, &str)> = app
         .keymap
-        .help_lines(app.help_scope)
+        .help_lines(scope)
         .into_iter()
         .map(|(k, what)| (k, i18n::help(what, lang)))
         .collect();
@@ -17,7 +20,7 @@ pub(super) fn draw_help(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) 
     let max_top = lines
         .len()
         .saturating_sub(r.height.saturating_sub(2) as usize);
-    let help_top = app.help_top.min(max_top);
+    let help_top = top.min(max_top);
     let title = app.tr(if max_top > 0 {
         Msg::HelpTitleScroll
     } else {
@@ -90,7 +93,7 @@ pub(super) fn draw_overlay(area: Rect, buf: &mut Buffer, app: &App, theme: &Them
         return;
     };
     clear_box(r, buf);
-    let Some(o) = app.overlay.as_ref() else {
+    let Some(o) = app.overlay() else {
         return;
     };
     let title = match o.kind {

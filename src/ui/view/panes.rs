@@ -4,21 +4,26 @@ use super::*;
 
 pub(super) fn draw_list(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::List;
-    let title = if app.filter.is_empty() {
-        Msg::Reports.fill(app.lang, &[&app.order.len()])
+    let title = if app.list.filter.is_empty() {
+        Msg::Reports.fill(app.lang, &[&app.list.order.len()])
     } else {
         Msg::ReportsFiltered.fill(
             app.lang,
-            &[&app.order.len(), &app.corpus.reports.len(), &app.filter],
+            &[
+                &app.list.order.len(),
+                &app.corpus.reports.len(),
+                &app.list.filter,
+            ],
         )
     };
     let inner = pane_block(r, buf, &title, focused, theme);
     if inner.height == 0 {
         return;
     }
-    let mut first = app.list_top;
-    keep_visible(&mut first, app.list_sel, inner.height);
+    let mut first = app.list.top;
+    keep_visible(&mut first, app.list.sel, inner.height);
     for (row, (i, &ri)) in app
+        .list
         .order
         .iter()
         .enumerate()
@@ -45,7 +50,7 @@ pub(super) fn draw_list(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         };
         let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
         let y = inner.y + row as u16;
-        let style = if i == app.list_sel {
+        let style = if i == app.list.sel {
             theme.selected(focused)
         } else {
             Style::new()
@@ -78,8 +83,8 @@ pub(super) fn draw_tree(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         return;
     }
     let cur = app.current.expect("checked");
-    let mut first = app.tree_top;
-    keep_visible(&mut first, app.tree_sel, inner.height);
+    let mut first = app.tree.top;
+    keep_visible(&mut first, app.tree.sel, inner.height);
     let rep = &app.corpus.reports[cur];
     for (row, (i, &(id, depth))) in rows
         .iter()
@@ -90,7 +95,7 @@ pub(super) fn draw_tree(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     {
         let s = rep.section(id);
         let y = inner.y + row as u16;
-        let style = if i == app.tree_sel {
+        let style = if i == app.tree.sel {
             theme.selected(focused)
         } else {
             theme
@@ -100,12 +105,12 @@ pub(super) fn draw_tree(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
         let glyph = if s.children.is_empty() {
             "  "
-        } else if app.folded.contains(&(cur, id.0)) {
+        } else if app.tree.folded.contains(&(cur, id.0)) {
             "▸ "
         } else {
             "▾ "
         };
-        let fold_count = if app.folded.contains(&(cur, id.0)) {
+        let fold_count = if app.tree.folded.contains(&(cur, id.0)) {
             format!(" ({})", s.children.len())
         } else {
             String::new()
@@ -190,9 +195,9 @@ fn draw_rows(
     layout: &crate::ui::doc::Layout,
     theme: &Theme,
 ) {
-    let search = app.search.as_ref();
+    let search = app.viewer.search.as_ref();
     let cur_hit = search.and_then(|s| s.cur.map(|c| s.hits[c]));
-    for (k, i) in (app.scroll..layout.rows.len())
+    for (k, i) in (app.viewer.scroll..layout.rows.len())
         .take(inner.height as usize)
         .enumerate()
     {
@@ -240,7 +245,7 @@ fn draw_rows(
 pub(super) fn draw_status(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     let style = theme.status();
     buf.set_style(r, style);
-    if let Some(p) = &app.prompt {
+    if let Some(p) = app.prompt() {
         let lead = match p.kind {
             PromptKind::Search => "/",
             PromptKind::Filter => app.tr(Msg::FilterLead),
@@ -251,7 +256,7 @@ pub(super) fn draw_status(r: Rect, buf: &mut Buffer, app: &App, theme: &Theme) {
     let hint = hints(app);
     let pos = {
         let total = app.cached_layout().map_or(0, |l| l.rows.len());
-        format!(" {}/{} ", (app.scroll + 1).min(total.max(1)), total)
+        format!(" {}/{} ", (app.viewer.scroll + 1).min(total.max(1)), total)
     };
     let left = match (&app.status, app.index_status()) {
         (Some(s), _) => s.clone(),
