@@ -265,7 +265,7 @@ fn mode_app(scope: Scope, action: Action) -> App {
             a.focus = Pane::Viewer;
             ch(&mut a, '/');
             typed(&mut a, "法治 政府");
-            a.act(Scope::Prompt, CursorLeft);
+            act(&mut a, Scope::Prompt, CursorLeft);
         }
         Scope::Palette if action == NextReading => {
             // The full-text search, a word typed in pinyin with several readings.
@@ -278,12 +278,12 @@ fn mode_app(scope: Scope, action: Action) -> App {
             a.palette_history = vec!["pufa".into(), "xingzheng".into()];
             ch(&mut a, ':');
             typed(&mut a, "fazhi zhengfu");
-            a.act(Scope::Palette, CursorLeft);
-            a.act(Scope::Palette, Down);
-            a.act(Scope::Palette, Down);
+            act(&mut a, Scope::Palette, CursorLeft);
+            act(&mut a, Scope::Palette, Down);
+            act(&mut a, Scope::Palette, Down);
             if action == HistoryNext {
-                a.act(Scope::Palette, HistoryPrev);
-                a.act(Scope::Palette, HistoryPrev);
+                act(&mut a, Scope::Palette, HistoryPrev);
+                act(&mut a, Scope::Palette, HistoryPrev);
             }
         }
         Scope::Compare | Scope::Across => {
@@ -291,15 +291,15 @@ fn mode_app(scope: Scope, action: Action) -> App {
             key(&mut a, KeyCode::Enter);
             ch(&mut a, if scope == Scope::Compare { 'c' } else { 'a' });
             screen(&mut a, 120, 40);
-            a.act(scope, Down);
+            act(&mut a, scope, Down);
             if scope == Scope::Compare && action == SwitchSide {
-                a.act(scope, LinkScroll);
+                act(&mut a, scope, LinkScroll);
             }
         }
         Scope::Coverage => {
             ch(&mut a, 'C');
-            a.act(scope, Down);
-            a.act(scope, PaneRight);
+            act(&mut a, scope, Down);
+            act(&mut a, scope, PaneRight);
         }
         Scope::Global | Scope::List | Scope::Tree => unreachable!(),
     }
@@ -1017,4 +1017,10 @@ fn the_light_theme_draws_nothing_pale_on_white() {
             );
         }
     }
+}
+
+/// A setup step through the one way in, checking the mode it was meant for is showing.
+fn act(a: &mut App, scope: Scope, action: Action) {
+    assert_eq!(a.scope(), scope, "setting up {action:?}");
+    baogao::ui::update::update(a, action);
 }

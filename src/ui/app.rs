@@ -6,9 +6,7 @@ use super::doc::{Doc, Kind, Layout};
 use super::keymap::{self, Action, Scope};
 use crate::corpus::{Corpus, Report, SectionId};
 use crate::search::{PaletteHit, PaletteIndex, Query, TextIndex, TextQuery};
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};

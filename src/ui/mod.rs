@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod line;
 pub mod state;
+pub mod update;
 pub mod view;
 
 pub use app::{App, Pane};

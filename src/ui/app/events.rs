@@ -4,52 +4,6 @@
 use super::*;
 
 impl App {
-    /// A key: the scope of the mode showing, the keymap in force, the action.
-    pub fn on_key(&mut self, ev: KeyEvent) {
-        if ev.kind == KeyEventKind::Release {
-            return;
-        }
-        let scope = self.scope();
-        if matches!(scope, Scope::Global | Scope::List | Scope::Tree) {
-            self.status = None;
-            if let Mode::Mark(kind) = self.mode {
-                self.mode = Mode::Normal;
-                if let KeyCode::Char(c) = ev.code
-                    && c.is_ascii_alphabetic()
-                {
-                    if kind == 'm' {
-                        self.set_mark(c);
-                    } else {
-                        self.goto_mark(c);
-                    }
-                } else {
-                    self.say(Msg::MarksAreLetters, &[]);
-                }
-                return;
-            }
-            // Type-to-filter: a Chinese (or any non-ASCII) character typed in the list
-            // starts the filter with it; ASCII letters are key bindings.
-            if scope == Scope::List
-                && let KeyCode::Char(c) = ev.code
-                && !c.is_ascii()
-                && !ev
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-            {
-                self.mode = Mode::Prompt(Prompt {
-                    kind: PromptKind::Filter,
-                    line: crate::ui::line::Line::default(),
-                    origin: self.viewer.scroll,
-                });
-                self.prompt_action(Action::Insert(c));
-                return;
-            }
-        }
-        if let Some(a) = self.keymap.lookup(&ev, scope) {
-            self.act(scope, a);
-        }
-    }
-
     pub(super) fn run_search(&mut self, query: &str, from_origin: bool) {
         let Some(doc) = self.doc() else {
             return;

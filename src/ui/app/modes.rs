@@ -1,36 +1,23 @@
 //! What the keymap's actions do in each mode that takes the keys for itself: the help,
-//! the prompts, the palette, and the full-screen views. `App::on_key` finds the scope,
-//! looks the key up in the keymap in force, and hands the action here; no key is read
-//! anywhere else, so every key shows in `?` and can be changed in the config.
+//! the prompts, the palette, a mark's letter, and the full-screen views.
+//! [`crate::ui::update`] turns a key into actions in the scope showing and hands each
+//! here; no key is read anywhere else, so every key shows in `?` and can be changed in
+//! the config.
 
 use super::*;
 
 impl App {
-    /// The scope keys are looked up in now (the topmost mode first).
-    pub fn scope(&self) -> Scope {
-        match self.mode {
-            Mode::Help { .. } => return Scope::Help,
-            Mode::Palette(_) => return Scope::Palette,
-            _ => {}
+    /// Carry out `a` in `scope` (see [`crate::ui::update`]).
+    pub(in crate::ui) fn act(&mut self, scope: Scope, a: Action) {
+        if let Mode::Mark(kind) = self.mode {
+            self.mode = Mode::Normal;
+            match a {
+                Action::Insert(c) if c.is_ascii_alphabetic() && kind == 'm' => self.set_mark(c),
+                Action::Insert(c) if c.is_ascii_alphabetic() => self.goto_mark(c),
+                _ => self.say(Msg::MarksAreLetters, &[]),
+            }
+            return;
         }
-        match self.view {
-            View::Compare(_) => return Scope::Compare,
-            View::Across(_) => return Scope::Across,
-            View::Coverage(_) => return Scope::Coverage,
-            View::Reader => {}
-        }
-        if matches!(self.mode, Mode::Prompt(_)) {
-            return Scope::Prompt;
-        }
-        match self.focus {
-            Pane::List => Scope::List,
-            Pane::Tree => Scope::Tree,
-            Pane::Viewer => Scope::Global,
-        }
-    }
-
-    /// Carry out `a` in `scope`.
-    pub fn act(&mut self, scope: Scope, a: Action) {
         match scope {
             Scope::Help => self.help_action(a),
             Scope::Prompt => self.prompt_action(a),
