@@ -142,22 +142,70 @@ fn english() -> App {
     a
 }
 
+/// Every view, opened by keys as a user would, in both languages at the two sizes that
+/// matter most (80×24, the common SSH terminal, and 120×40): 44 snapshots named
+/// `every_view__{view}_{lang}_{w}x{h}`.
 #[test]
-fn english_reader_at_80_by_24_and_120_by_40() {
-    let mut a = english();
-    insta::assert_snapshot!("english_reader_80x24", screen(&mut a, 80, 24));
-    insta::assert_snapshot!("english_reader_120x40", screen(&mut a, 120, 40));
-}
-
-#[test]
-fn english_help_compare_and_coverage_at_80_by_24() {
-    let mut a = english();
-    key(&mut a, '?');
-    insta::assert_snapshot!("english_help_80x24", screen(&mut a, 80, 24));
-    key(&mut a, '?');
-    a.compare_reports(baogao::corpus::Label::NextYearPlan, 0, 2);
-    insta::assert_snapshot!("english_compare_80x24", screen(&mut a, 80, 24));
-    key(&mut a, 'q');
-    key(&mut a, 'C');
-    insta::assert_snapshot!("english_coverage_80x24", screen(&mut a, 80, 24));
+fn every_view_in_both_languages_at_80_by_24_and_120_by_40() {
+    type Open = fn(&mut App);
+    let views: &[(&str, Open)] = &[
+        ("list", |_| {}),
+        ("tree", |a| {
+            a.focus = Pane::Tree;
+            a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        }),
+        ("viewer", |a| {
+            a.focus = Pane::Viewer;
+            key(a, 'j');
+        }),
+        ("search_prompt", |a| {
+            a.focus = Pane::Viewer;
+            key(a, '/');
+            for c in "法治".chars() {
+                key(a, c);
+            }
+        }),
+        ("filter_prompt", |a| {
+            key(a, '/');
+            for c in "zd".chars() {
+                key(a, c);
+            }
+        }),
+        ("help", |a| key(a, '?')),
+        ("palette", |a| {
+            key(a, ':');
+            for c in "pufa".chars() {
+                key(a, c);
+            }
+        }),
+        ("fulltext", |a| {
+            key(a, 'F');
+            for c in "普法".chars() {
+                key(a, c);
+            }
+        }),
+        ("compare", |a| {
+            a.focus = Pane::Tree;
+            a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+            key(a, 'c');
+        }),
+        ("across", |a| {
+            a.focus = Pane::Tree;
+            a.on_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+            key(a, 'a');
+        }),
+        ("coverage", |a| key(a, 'C')),
+    ];
+    for (name, open) in views {
+        for lang in ["zh", "en"] {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let mut a = if lang == "en" { english() } else { app() };
+                a.wait_for_indexes();
+                screen(&mut a, w, h);
+                open(&mut a);
+                let shot = screen(&mut a, w, h);
+                insta::assert_snapshot!(format!("every_view__{name}_{lang}_{w}x{h}"), shot);
+            }
+        }
+    }
 }

@@ -88,6 +88,8 @@ catalogue! {
     HintLink: "同步" | "link",
     HintBack: "返回" | "back",
     HintOpen: "打开" | "open",
+    HintScroll: "滚动" | "scroll",
+    HintSelect: "选择" | "select",
     HelpTitle: "按键 (? 或 Esc 关闭)" | "keys (? or Esc closes)",
     HelpTitleScroll: "按键 (j/k 滚动, ? 或 Esc 关闭)" | "keys (j/k scroll, ? or Esc closes)",
     PaletteTitle: "跳到章节: 中文 / pinyin / 首字母, @机关 #标签" | "go to a section: Chinese / pinyin / initials, @agency #label",

@@ -290,6 +290,12 @@ pub(super) fn hints(app: &App) -> String {
             (A::Open, Msg::HintOpen),
             (A::Close, Msg::HintBack),
         ],
+        crate::ui::keymap::Scope::Help => &[(A::Down, Msg::HintScroll), (A::Close, Msg::HintBack)],
+        crate::ui::keymap::Scope::Palette => &[
+            (A::Down, Msg::HintSelect),
+            (A::Open, Msg::HintOpen),
+            (A::Cancel, Msg::HintBack),
+        ],
         crate::ui::keymap::Scope::List => &[
             (A::Help, Msg::HintHelp),
             (A::Filter, Msg::HintFilter),
