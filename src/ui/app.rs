@@ -21,7 +21,8 @@ mod search;
 use super::i18n::{self, Lang, Msg};
 pub use super::state::{
     AcrossView, CompareView, CoverageView, Jumps, ListState, Mode, OVERLAY_LIMIT, Overlay,
-    OverlayKind, Pos, Prompt, PromptKind, Search, Sort, TreeState, View, ViewerState, compare_rows,
+    OverlayKind, Pos, Prompt, PromptKind, SNIPPET_CHARS, Search, Sort, TreeState, View,
+    ViewerState, compare_rows,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

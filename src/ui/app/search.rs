@@ -72,6 +72,7 @@ impl App {
             input: crate::ui::line::Line::default(),
             palette_hits: Vec::new(),
             text_hits: Vec::new(),
+            snippets: Vec::new(),
             text_total: 0,
             sel: 0,
             top: 0,
@@ -135,8 +136,18 @@ impl App {
                     // corpus's word it spells ("pufa" → 普法), keeping an earlier pick.
                     o.readings = idx.read_pinyin(&mut q, &o.readings);
                     let (hits, total) = idx.search(&self.corpus, &q, OVERLAY_LIMIT);
-                    o.query = q;
                     o.text_hits = crate::search::fulltext::group_by_report(hits);
+                    let marks = q.highlights();
+                    o.snippets = o
+                        .text_hits
+                        .iter()
+                        .map(|h| {
+                            let s =
+                                self.corpus.reports[h.doc.report as usize].section(h.doc.section);
+                            crate::search::fulltext::snippet(&s.text, &marks, SNIPPET_CHARS)
+                        })
+                        .collect();
+                    o.query = q;
                     o.text_total = total;
                 }
                 None => o.pending = true,

@@ -13,7 +13,7 @@ pub mod views;
 
 pub use jumps::{Jumps, Pos};
 pub use list::{ListState, Sort};
-pub use palette::{OVERLAY_LIMIT, Overlay, OverlayKind, Prompt, PromptKind};
+pub use palette::{OVERLAY_LIMIT, Overlay, OverlayKind, Prompt, PromptKind, SNIPPET_CHARS};
 pub use tree::TreeState;
 pub use viewer::{Search, ViewerState};
 pub use views::{AcrossView, CompareView, CoverageView, View, compare_rows};

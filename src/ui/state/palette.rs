@@ -26,6 +26,9 @@ pub struct Overlay {
     pub input: crate::ui::line::Line,
     pub palette_hits: Vec<PaletteHit>,
     pub text_hits: Vec<TextHit>,
+    /// Each full-text hit's snippet and the byte ranges of the query in it, made when
+    /// the query runs (not per frame).
+    pub snippets: Vec<(String, Vec<std::ops::Range<usize>>)>,
     /// Sections matching the text query (before the limit).
     pub text_total: usize,
     pub sel: usize,
@@ -66,3 +69,6 @@ pub enum OverlayKind {
 
 /// Results shown in the overlay.
 pub const OVERLAY_LIMIT: usize = 100;
+
+/// Characters of a full-text hit's snippet.
+pub const SNIPPET_CHARS: usize = 80;

@@ -184,10 +184,6 @@ pub(super) fn draw_overlay(area: Rect, buf: &mut Buffer, app: &App, theme: &Them
     keep_visible(&mut top, o.sel, rows);
     let hl = theme.hit(true);
     let corpus = std::sync::Arc::clone(&app.corpus);
-    let highlights = match o.kind {
-        OverlayKind::Text => o.query.highlights(),
-        OverlayKind::Palette => Vec::new(),
-    };
     for (k, i) in (top..n).take(rows as usize).enumerate() {
         let y = list_y + k as u16;
         let sel = i == o.sel;
@@ -258,12 +254,12 @@ pub(super) fn draw_overlay(area: Rect, buf: &mut Buffer, app: &App, theme: &Them
                     base.patch(theme.tag()),
                 );
                 if x < inner.x + inner.width {
-                    let (snip, ranges) = crate::search::fulltext::snippet(&s.text, &highlights, 80);
-                    let marked = char_indices_in(&snip, &ranges);
+                    let (snip, ranges) = &o.snippets[i];
+                    let marked = char_indices_in(snip, ranges);
                     put_marked(
                         buf,
                         (x, y),
-                        &snip,
+                        snip,
                         &marked,
                         inner.x + inner.width - x,
                         (base, hl),
