@@ -837,6 +837,50 @@ fn help_in_each_mode_lists_that_modes_keys_first() {
     assert!(lines[0].contains("报告列表"), "{lines:?}");
 }
 
+/// Any binding of any mode moved to another key in the config (`"scope.action" = "F9"`,
+/// a key no default uses) acts from that key just as it did from its own.
+#[test]
+fn every_binding_moved_to_another_key_acts_from_it() {
+    let f9 = baogao::ui::keymap::Key::parse("F9").expect("F-keys parse");
+    assert!(KEYMAP.iter().all(|b| b.key != f9), "F9 is free by default");
+    let mut failures = Vec::new();
+    for bd in KEYMAP {
+        let cfg = baogao::config::parse(&format!(
+            "[keys]\n\"{}.{}\" = \"F9\"\n",
+            bd.scope.name(),
+            bd.action.name()
+        ))
+        .expect("config");
+        let settings = cfg.settings();
+        let moved = |a: &mut App| {
+            let lang = a.lang;
+            a.configure(&settings);
+            assert_eq!(a.lang, lang);
+        };
+        let acted = if !matches!(bd.scope, Scope::Global | Scope::List | Scope::Tree) {
+            let mut a = mode_app(bd.scope, bd.action);
+            moved(&mut a);
+            let before = fingerprint(&mut a);
+            a.on_key(f9.event());
+            fingerprint(&mut a) != before
+        } else {
+            let (mut a, check) = context(bd.action, bd.scope);
+            moved(&mut a);
+            let before = snapshot_state(&a);
+            a.on_key(f9.event());
+            screen(&mut a, 120, 40);
+            check(&mut a, &before)
+        };
+        if !acted {
+            failures.push(format!(
+                "F9 as {:?} in {:?} did nothing",
+                bd.action, bd.scope
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn config_overrides_work_in_every_mode_and_show_in_the_hints() {
     let cfg = baogao::config::parse(

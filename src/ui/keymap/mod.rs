@@ -357,6 +357,7 @@ impl Key {
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::Backspace => "Backspace".into(),
             KeyCode::Delete => "Del".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         match (self.ctrl, self.alt) {
@@ -450,7 +451,7 @@ pub fn parse_action_name(name: &str) -> Option<(Option<Scope>, Action)> {
 
 impl Key {
     /// "x", "X", "Ctrl-x", "Alt-x", "Enter", "Esc", "Tab", "Shift-Tab", "Space", "Up",
-    /// "Down", "Left", "Right", "Home", "End", "PgUp", "PgDn".
+    /// "Down", "Left", "Right", "Home", "End", "PgUp", "PgDn", "Backspace", "Del", "F1"–"F12".
     pub fn parse(s: &str) -> Option<Key> {
         let (ctrl, alt, rest) = if let Some(r) = s.strip_prefix("Ctrl-") {
             (true, false, r)
@@ -475,6 +476,12 @@ impl Key {
             "PgDn" => KeyCode::PageDown,
             "Backspace" => KeyCode::Backspace,
             "Del" => KeyCode::Delete,
+            f if f.len() > 1
+                && f.starts_with('F')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) =>
+            {
+                KeyCode::F(f[1..].parse().ok()?)
+            }
             one => {
                 let mut cs = one.chars();
                 let c = cs.next()?;
