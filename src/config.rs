@@ -70,7 +70,7 @@ pub fn path() -> Option<PathBuf> {
 
 /// Read the config. A missing file is the defaults; a broken one is the defaults plus
 /// a message naming the file, the line and what is wrong.
-pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
+pub fn load(path: Option<&Path>) -> (Config, Option<crate::notes::Note>) {
     let Some(path) = path else {
         return (Config::default(), None);
     };
@@ -80,10 +80,10 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
         Err(e) => {
             return (
                 Config::default(),
-                Some(format!(
-                    "cannot read {}: {e}; using defaults",
-                    path.display()
-                )),
+                Some(crate::notes::Note::ConfigUnreadable {
+                    path: crate::safe::Safe::path(path).to_string(),
+                    error: e.to_string(),
+                }),
             );
         }
     };
@@ -91,7 +91,10 @@ pub fn load(path: Option<&Path>) -> (Config, Option<String>) {
         Ok(c) => (c, None),
         Err(what) => (
             Config::default(),
-            Some(format!("{}: {what}; using defaults", path.display())),
+            Some(crate::notes::Note::ConfigInvalid {
+                path: crate::safe::Safe::path(path).to_string(),
+                what: crate::safe::Safe::text(&what).to_string(),
+            }),
         ),
     }
 }

@@ -12,6 +12,7 @@ pub mod figures;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod ingest;
+pub mod notes;
 pub mod outline;
 pub mod review;
 pub mod safe;

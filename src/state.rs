@@ -92,17 +92,17 @@ pub fn corpus_key(paths: &[PathBuf]) -> String {
 
 /// Load the state. A missing file is an empty state; a file that does not parse is
 /// renamed to `.bak` and reported.
-pub fn load(path: &Path) -> (State, Option<String>) {
+pub fn load(path: &Path) -> (State, Option<crate::notes::Note>) {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (State::default(), None),
         Err(e) => {
             return (
                 State::default(),
-                Some(format!(
-                    "cannot read {}: {e}",
-                    crate::safe::Safe::path(path)
-                )),
+                Some(crate::notes::Note::StateUnreadable {
+                    path: crate::safe::Safe::path(path).to_string(),
+                    error: e.to_string(),
+                }),
             );
         }
     };
@@ -113,15 +113,11 @@ pub fn load(path: &Path) -> (State, Option<String>) {
             let kept = set_aside(path).is_ok();
             (
                 State::default(),
-                Some(format!(
-                    "state file {} is damaged ({e}); {}",
-                    crate::safe::Safe::path(path),
-                    if kept {
-                        format!("kept as {}", crate::safe::Safe::path(&bak))
-                    } else {
-                        "left in place".into()
-                    }
-                )),
+                Some(crate::notes::Note::StateDamaged {
+                    path: crate::safe::Safe::path(path).to_string(),
+                    error: e.to_string(),
+                    kept: kept.then(|| crate::safe::Safe::path(&bak).to_string()),
+                }),
             )
         }
     }
@@ -170,7 +166,11 @@ pub fn save(path: &Path, state: &State) -> std::io::Result<()> {
 /// Save this instance's changes: everything in `mine` that differs from `base` (the
 /// state as loaded at start) is applied to the file's current contents, under the lock.
 /// Returns a warning when the file on disk was damaged (it is set aside).
-pub fn save_merged(path: &Path, base: &State, mine: &State) -> std::io::Result<Option<String>> {
+pub fn save_merged(
+    path: &Path,
+    base: &State,
+    mine: &State,
+) -> std::io::Result<Option<crate::notes::Note>> {
     locked(path, || {
         let (mut disk, warn) = load(path);
         merge(&mut disk, base, mine);
@@ -329,7 +329,7 @@ mod tests {
         std::fs::write(&p, b"{\"corpora\": {").unwrap();
         let (loaded, warn) = load(&p);
         assert_eq!(loaded, State::default());
-        assert!(warn.unwrap().contains("damaged"));
+        assert!(warn.unwrap().to_string().contains("damaged"));
         assert_eq!(
             std::fs::read(dir.path().join("state.json.bak")).unwrap(),
             b"{\"corpora\": {"
@@ -401,7 +401,7 @@ mod tests {
         for i in 0..7 {
             std::fs::write(&p, format!("damaged {i}")).unwrap();
             let (_, warn) = load(&p);
-            assert!(warn.unwrap().contains("damaged"));
+            assert!(warn.unwrap().to_string().contains("damaged"));
         }
         assert_eq!(
             std::fs::read_to_string(backup_path(&p, 0)).unwrap(),

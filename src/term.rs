@@ -203,7 +203,7 @@ const GRACE: Duration = Duration::from_millis(1500);
 pub struct Setup {
     pub config: crate::config::Config,
     /// Problems to show once in the status bar (a broken config, a damaged state file).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::notes::Note>,
     /// Where state is saved; `None`: it is not (no state directory).
     pub state_path: Option<std::path::PathBuf>,
     pub corpus_key: String,
@@ -340,6 +340,7 @@ where
     let mut app = App::new(corpus);
     app.configure(&setup.config.settings());
     let mut base = None;
+    let mut no_state_dir = false;
     match &setup.state_path {
         Some(p) => {
             let (state, warn) = crate::state::load(p);
@@ -347,15 +348,21 @@ where
             base = Some(state.clone());
             app.restore(state, &setup.corpus_key);
         }
-        None => setup
-            .notes
-            .push(crate::ui::i18n::Msg::NoStateDir.text(lang).into()),
+        None => no_state_dir = true,
     }
-    if !setup.notes.is_empty() {
-        for n in &setup.notes {
-            tracing::warn!("{}", crate::safe::Safe::text(n));
-        }
-        app.status = Some(setup.notes.join(" · "));
+    let mut said: Vec<String> = setup
+        .notes
+        .iter()
+        .map(|n| {
+            tracing::warn!("{}", crate::safe::Safe::text(&n.to_string()));
+            crate::ui::i18n::note(n, lang)
+        })
+        .collect();
+    if no_state_dir {
+        said.push(crate::ui::i18n::Msg::NoStateDir.text(lang).into());
+    }
+    if !said.is_empty() {
+        app.status = Some(said.join(" · "));
     }
     let snapshot = |app: &mut App| {
         if let (Some(p), Some(b)) = (&setup.state_path, &base) {

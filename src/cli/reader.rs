@@ -39,17 +39,16 @@ pub(crate) fn reader(paths: Vec<PathBuf>) -> ExitCode {
     } else {
         paths
     };
-    let mut notes: Vec<String> = config_error.into_iter().collect();
+    let mut notes: Vec<baogao::notes::Note> = config_error.into_iter().collect();
     // State needs a directory we can write; without one the reader works but forgets.
     let state_path = baogao::state::path().filter(|p| {
         let ok = p
             .parent()
             .is_some_and(|d| std::fs::create_dir_all(d).is_ok());
         if !ok {
-            notes.push(format!(
-                "cannot use {}: marks and history will not be saved",
-                p.display()
-            ));
+            notes.push(baogao::notes::Note::StateDirUnusable {
+                path: baogao::safe::Safe::path(p).to_string(),
+            });
         }
         ok
     });

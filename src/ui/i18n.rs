@@ -128,6 +128,12 @@ catalogue! {
     LevelCounty: "县级" | "county",
     LevelTownship: "乡镇" | "township",
     Loading: "正在载入报告… {} 个文件" | "loading reports… {} files",
+    ConfigUnreadable: "无法读取配置文件 {}（{}），已使用默认设置" | "cannot read {}: {}; using defaults",
+    ConfigInvalid: "配置文件 {} 有误（{}），已使用默认设置" | "{}: {}; using defaults",
+    StateUnreadable: "无法读取状态文件 {}（{}）" | "cannot read {}: {}",
+    StateDamaged: "状态文件 {} 已损坏（{}），已另存为 {}" | "state file {} is damaged ({}); kept as {}",
+    StateDamagedLeft: "状态文件 {} 已损坏（{}），保留原处" | "state file {} is damaged ({}); left in place",
+    StateDirUnusable: "无法使用 {}：书签和历史不会保存" | "cannot use {}: marks and history will not be saved",
     NoStateDir: "没有状态目录：书签和历史不会保存" | "no state directory: marks and history will not be saved",
 }
 
@@ -162,6 +168,28 @@ pub fn level(level: &str, lang: Lang) -> &'static str {
         _ => return "",
     };
     m.text(lang)
+}
+
+/// A problem with the config or the state file, in the interface's language (the
+/// parser's own words quoted as they are).
+pub fn note(n: &crate::notes::Note, lang: Lang) -> String {
+    use crate::notes::Note::*;
+    match n {
+        ConfigUnreadable { path, error } => Msg::ConfigUnreadable.fill(lang, &[path, error]),
+        ConfigInvalid { path, what } => Msg::ConfigInvalid.fill(lang, &[path, what]),
+        StateUnreadable { path, error } => Msg::StateUnreadable.fill(lang, &[path, error]),
+        StateDamaged {
+            path,
+            error,
+            kept: Some(k),
+        } => Msg::StateDamaged.fill(lang, &[path, error, k]),
+        StateDamaged {
+            path,
+            error,
+            kept: None,
+        } => Msg::StateDamagedLeft.fill(lang, &[path, error]),
+        StateDirUnusable { path } => Msg::StateDirUnusable.fill(lang, &[path]),
+    }
 }
 
 /// A label's name: the taxonomy's Chinese, or its key in words.
@@ -332,5 +360,32 @@ mod tests {
         assert_eq!(Msg::MatchOf.fill(Lang::En, &[&2, &9]), "match 2/9");
         assert_eq!(Msg::MatchOf.fill(Lang::Zh, &[&2, &9]), "第 2/9 处");
         assert_eq!(Msg::Matches.fill(Lang::En, &[]), " matches");
+    }
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::*;
+    use crate::notes::Note;
+
+    #[test]
+    fn notes_speak_the_interface_language_and_quote_the_parser() {
+        let n = Note::ConfigInvalid {
+            path: "/home/u/.config/baogao/config.toml".into(),
+            what: "line 2: invalid type".into(),
+        };
+        let zh = note(&n, Lang::Zh);
+        assert!(
+            zh.contains("配置文件") && zh.contains("line 2: invalid type"),
+            "{zh}"
+        );
+        assert_eq!(note(&n, Lang::En), n.to_string());
+        let d = Note::StateDamaged {
+            path: "s.json".into(),
+            error: "EOF".into(),
+            kept: None,
+        };
+        assert!(note(&d, Lang::Zh).contains("保留原处"));
+        assert!(note(&d, Lang::En).ends_with("left in place"));
     }
 }
