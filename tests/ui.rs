@@ -168,6 +168,36 @@ fn context(action: Action, scope: Scope) -> (App, Check) {
             a.focus = Pane::List;
             (a, Box::new(|a, b| a.list.order != b.list.order))
         }
+        YearNext | YearPrev | CompareYear => {
+            // Two years of one agency (the samples have one year each).
+            let text = |y: u16| {
+                format!(
+                    "青岛市市南区司法局{y}年法治政府建设年度报告\n\n一、主要举措和成效\n\n正文。\n\n二、下一年度主要安排\n\n计划。\n"
+                )
+            };
+            let reports = [2023, 2024].map(|y| {
+                baogao::ingest::parse_bytes(&format!("{y}.txt"), text(y).as_bytes()).unwrap()
+            });
+            let mut a = App::new(baogao::corpus::Corpus {
+                reports: reports.into(),
+                errors: Vec::new(),
+            });
+            if action == YearNext {
+                screen(&mut a, 120, 40);
+            } else {
+                a.list.sel = 1;
+                key(&mut a, KeyCode::Enter);
+            }
+            a.focus = Pane::Tree;
+            key(&mut a, KeyCode::Enter);
+            screen(&mut a, 120, 40);
+            (
+                a,
+                Box::new(|a, b| {
+                    a.current != b.current || matches!(a.view, baogao::ui::app::View::Compare(_))
+                }),
+            )
+        }
         SameNext | SamePrev | Compare => {
             let mut a = ready();
             a.focus = Pane::Tree;

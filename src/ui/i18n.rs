@@ -134,6 +134,12 @@ catalogue! {
     StateDamaged: "状态文件 {} 已损坏（{}），已另存为 {}" | "state file {} is damaged ({}); kept as {}",
     StateDamagedLeft: "状态文件 {} 已损坏（{}），保留原处" | "state file {} is damaged ({}); left in place",
     StateDirUnusable: "无法使用 {}：书签和历史不会保存" | "cannot use {}: marks and history will not be saved",
+    NoOtherYear: "{} 没有{}年度的报告" | "{} has no {} report",
+    NoYear: "这份报告没有年份" | "this report has no year",
+    YearAt: "{} {}年 › {}（{}）" | "{} {} › {} ({})",
+    YearNoPart: "{} {}年：没有{}，已打开报告开头" | "{} {}: no {}, opened at the top",
+    EarlierLater: "更早" | "an earlier",
+    LaterYear: "更晚" | "a later",
     NoStateDir: "没有状态目录：书签和历史不会保存" | "no state directory: marks and history will not be saved",
 }
 
@@ -263,6 +269,18 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("search the text of all reports", "搜索全部报告的正文"),
     ("same section in the next report", "下一份报告的同一部分"),
+    (
+        "same section, this agency's next year",
+        "本机关下一年度报告的同一部分",
+    ),
+    (
+        "same section, this agency's previous year",
+        "本机关上一年度报告的同一部分",
+    ),
+    (
+        "compare with this agency's previous year",
+        "与本机关上一年度报告对比",
+    ),
     (
         "same section in the previous report",
         "上一份报告的同一部分",

@@ -97,6 +97,93 @@ impl App {
         }
     }
 
+    /// The same agency's report of the nearest later (or earlier) year: the same
+    /// `agency_key`, or the same name where either has no key. Reports only.
+    pub(super) fn year_of_agency(&self, cur: usize, forward: bool) -> Option<usize> {
+        let m = &self.corpus.reports[cur].meta;
+        let year = m.year?;
+        let same = |o: &crate::corpus::ReportMeta| match (&m.agency_key, &o.agency_key) {
+            (Some(a), Some(b)) => a == b,
+            _ => m.agency.is_some() && m.agency == o.agency,
+        };
+        self.corpus
+            .reports
+            .iter()
+            .enumerate()
+            .filter(|&(i, r)| {
+                i != cur
+                    && r.meta.kind == "report"
+                    && same(&r.meta)
+                    && r.meta
+                        .year
+                        .is_some_and(|y| if forward { y > year } else { y < year })
+            })
+            .min_by_key(|(i, r)| (r.meta.year.map_or(u16::MAX, |y| y.abs_diff(year)), *i))
+            .map(|(i, _)| i)
+    }
+
+    /// `(` / `)`: the same section in this agency's previous / next year's report, or
+    /// that report's top when it has no such section.
+    pub(super) fn other_year(&mut self, forward: bool) {
+        self.cur_layout();
+        let Some(cur) = self.current else { return };
+        let m = &self.corpus.reports[cur].meta;
+        let who = m.agency.clone().unwrap_or_else(|| m.title.clone());
+        if m.year.is_none() {
+            self.say(Msg::NoYear, &[]);
+            return;
+        }
+        let Some(other) = self.year_of_agency(cur, forward) else {
+            let which = self.tr(if forward {
+                Msg::LaterYear
+            } else {
+                Msg::EarlierLater
+            });
+            self.say(Msg::NoOtherYear, &[&who, &which]);
+            return;
+        };
+        let corpus = Arc::clone(&self.corpus);
+        let o = &corpus.reports[other];
+        let year = o.meta.year.unwrap_or_default();
+        let label = self.current_label();
+        self.record_jump();
+        match label.and_then(|l| crate::compare::section_with(o, l).map(|id| (l, id))) {
+            Some((l, id)) => {
+                self.show_section(other, id);
+                let name = i18n::label(l, self.lang);
+                self.say(Msg::YearAt, &[&who, &year, &o.section(id).title, &name]);
+            }
+            None => {
+                self.goto(Pos {
+                    report: other,
+                    para: 0,
+                    offset: 0,
+                });
+                let name = label.map_or_else(String::new, |l| i18n::label(l, self.lang));
+                self.say(Msg::YearNoPart, &[&who, &year, &name]);
+            }
+        }
+    }
+
+    /// `p`: this report against the same agency's previous year, at the current
+    /// section's label (last year on the left).
+    pub(super) fn compare_previous_year(&mut self) {
+        self.cur_layout();
+        let Some(cur) = self.current else { return };
+        let Some(label) = self.current_label() else {
+            self.say(Msg::NoLabelCompare, &[]);
+            return;
+        };
+        let Some(prev) = self.year_of_agency(cur, false) else {
+            let m = &self.corpus.reports[cur].meta;
+            let who = m.agency.clone().unwrap_or_else(|| m.title.clone());
+            let which = self.tr(Msg::EarlierLater);
+            self.say(Msg::NoOtherYear, &[&who, &which]);
+            return;
+        };
+        self.view = View::Compare(self.compare_of(label, [prev, cur]));
+    }
+
     /// `c`: this report and the next one, side by side at the current section's label.
     pub(super) fn open_compare(&mut self) {
         let Some(cur) = self.current else { return };

@@ -136,6 +136,9 @@ impl App {
             }
             Copy | CopyCitation => self.copy(a == Copy),
             SameNext => self.same_section(true),
+            YearNext => self.other_year(true),
+            YearPrev => self.other_year(false),
+            CompareYear => self.compare_previous_year(),
             SamePrev => self.same_section(false),
             Compare => self.open_compare(),
             Coverage => {

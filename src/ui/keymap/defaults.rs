@@ -128,6 +128,24 @@ pub const KEYMAP: &[Binding] = &[
         "same section in the previous report",
     ),
     b(
+        Key::ch(')'),
+        YearNext,
+        S::Global,
+        "same section, this agency's next year",
+    ),
+    b(
+        Key::ch('('),
+        YearPrev,
+        S::Global,
+        "same section, this agency's previous year",
+    ),
+    b(
+        Key::ch('p'),
+        CompareYear,
+        S::Global,
+        "compare with this agency's previous year",
+    ),
+    b(
         Key::ch('c'),
         Compare,
         S::Global,
