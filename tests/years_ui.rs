@@ -27,6 +27,9 @@ fn app() -> App {
         report("b.txt", "青岛市市南区司法局", 2023, "加强行政复议。"),
         report("c.txt", "青岛市市南区科技局", 2024, "推进执法规范化。"),
         report("d.txt", "青岛市市南区科学技术局", 2023, "建设法治机关。"),
+        // Between 科技局 (ke ji) and 科学技术局 (ke xue) in pinyin: only the key keeps
+        // the one agency's years together.
+        report("e.txt", "青岛市市南区科协", 2023, "开展科普活动。"),
     ];
     let mut a = App::new(Corpus {
         reports,
@@ -148,4 +151,28 @@ fn p_compares_this_year_with_the_last_at_the_same_part() {
     ch(&mut a, 'p');
     assert!(matches!(a.view, View::Reader));
     assert!(screen(&mut a).contains("没有更早年度的报告"));
+}
+
+#[test]
+fn sorting_by_agency_keeps_one_agency_s_years_together_newest_first() {
+    let mut a = app();
+    a.focus = Pane::List;
+    ch(&mut a, 's'); // by agency
+    let shown: Vec<&str> = a
+        .list
+        .order
+        .iter()
+        .map(|&r| a.corpus.reports[r].path.as_str())
+        .collect();
+    let at = |f: &str| shown.iter().position(|&p| p == f).unwrap();
+    // 2024 科技局, 2023 and 2022 科学技术局: adjacent, newest first; 司法局 apart.
+    assert_eq!(
+        (at("d.txt"), at("a.txt")),
+        (at("c.txt") + 1, at("c.txt") + 2),
+        "{shown:?}"
+    );
+    assert!(
+        at("b.txt") < at("c.txt") || at("b.txt") > at("a.txt"),
+        "{shown:?}"
+    );
 }

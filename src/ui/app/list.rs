@@ -59,12 +59,33 @@ impl App {
         match self.list.sort {
             Sort::File => {}
             // By pinyin, as Chinese lists are ordered (code points put 于 before 高).
+            // One agency's reports together, newest first, whatever the spelling of its
+            // name in each year (科技局 / 科学技术局): grouped by `agency_key`, a group
+            // placed by the first of its names in pinyin.
             Sort::Agency => {
                 let py = agency_pinyin();
+                let mut first: std::collections::HashMap<&str, usize> = Default::default();
+                for &i in &order {
+                    if let Some(k) = reports[i].meta.agency_key.as_deref() {
+                        let e = first.entry(k).or_insert(i);
+                        if py[i] < py[*e] {
+                            *e = i;
+                        }
+                    }
+                }
+                let lead = |r: usize| {
+                    reports[r]
+                        .meta
+                        .agency_key
+                        .as_deref()
+                        .and_then(|k| first.get(k).copied())
+                        .unwrap_or(r)
+                };
                 order.sort_by(|&a, &b| {
+                    let (la, lb) = (lead(a), lead(b));
                     let name = |r: usize| reports[r].meta.agency.as_ref();
-                    (name(a).is_none(), &py[a], name(a))
-                        .cmp(&(name(b).is_none(), &py[b], name(b)))
+                    (name(la).is_none(), &py[la], name(la), la)
+                        .cmp(&(name(lb).is_none(), &py[lb], name(lb), lb))
                         .then(reports[b].meta.year.cmp(&reports[a].meta.year))
                 })
             }
